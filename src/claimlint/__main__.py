@@ -1,0 +1,3 @@
+from claimlint.cli import main
+
+main()

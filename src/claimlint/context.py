@@ -1,0 +1,166 @@
+"""What surrounds a match: the difference between a claim and honest writing.
+
+"Ketamine cures depression" is a claim; "ketamine is not a cure", "does
+ketamine cure depression?", "ketamine may ease depression for some people"
+and "... improved symptoms in a randomized trial [1]" are not, or not the
+same one. Each sentence is read for negation (with its scope, in the manner
+of NegEx), hedging, questions and citations, and rules declare which of
+these excuse them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
+
+NEGATION_WINDOW = 8  # words a negation reaches forward (NegEx uses five to six)
+
+_W = r"(?<![\w'’])"
+_E = r"(?![\w'’])"
+_NEG_PRE = re.compile(
+    _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
+    r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
+    r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
+    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
+    r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
+    re.I,
+)
+_PSEUDO = re.compile(
+    _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
+    r"|nothing\s+(?:else|short\s+of|like|compares|beats|works)|none\s+other|never\s+(?:before|been)"
+    r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer)" + _E,
+    re.I,
+)
+_NEG_POST = re.compile(
+    r"\b(?:is|are|was|were|remains?)\s+(?:(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
+    r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated)\b"
+    r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
+    re.I,
+)
+_TERMINATOR = re.compile(
+    r"[;—]|\s[–-]\s|,\s*(?:and|but|so|yet|while|which)\b"
+    r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    _W + r"(?:may|might|could|can|possibly|potentially|perhaps|probably|likely|appears?\s+to|seems?\s+to"
+    r"|suggests?|suggested|suggesting|some\s+(?:patients|people|individuals|adults|users|studies|research"
+    r"|evidence|clinicians|trials|data|cases|women|men|children)|for\s+some|in\s+some|many\s+(?:patients|people)"
+    r"|often|sometimes|occasionally|in\s+(?:small|early|preliminary|limited|a\s+few)\s+(?:studies|trials|research)"
+    r"|small\s+(?:studies|trials|samples?)|early\s+(?:research|evidence|studies|data|results|findings|trials)"
+    r"|emerging|preliminary|limited\s+(?:evidence|data)|results\s+(?:may\s+)?vary|individual\s+results|varies|vary"
+    r"|not\s+everyone|not\s+all|(?:is|are)\s+being\s+(?:studied|investigated|explored)|under\s+(?:study|investigation)"
+    r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
+    r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority)" + _E,
+    re.I,
+)
+_CITATION = re.compile(
+    CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
+    r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
+    r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
+    r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
+    r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
+)
+_NOT_A_REFERENCE_NUMBER = re.compile(
+    r"\b(?:type|stage|grade|phase|level|step|day|week|class|schedule|part|version|covid|top|than|under|over|only|just|to|of|in|at|by|about|after|within|for|every)\s+\d{1,3}\s*$",
+    re.I,
+)
+_CITATION_ONLY = re.compile(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
+_QUESTION_WORD = re.compile(
+    r"(?:does|do|did|is|are|was|were|can|could|should|will|would|what|how|why|who|which|when|where)\b",
+    re.I,
+)
+_WORD = re.compile(r"[\w'’]+")
+
+
+def is_cited(text: str) -> bool:
+    """Whether a stretch of prose carries a citation."""
+    match = _CITATION.search(text)
+    if match is None:
+        return False
+    if match.group().strip().isdigit() or match.group()[:1].isspace():
+        # a trailing number: a reference only if the word before is not "type", "phase", ...
+        return not _NOT_A_REFERENCE_NUMBER.search(text) or bool(_CITATION.search(text[: match.start()]))
+    return True
+
+
+@dataclass
+class Sentence:
+    """One sentence of a segment, with the context rules ask about."""
+
+    segment: Segment
+    start: int
+    end: int
+    following: str = ""  # the next sentence of the segment, for "right after it" citations
+
+    @property
+    def text(self) -> str:
+        return self.segment.text[self.start : self.end]
+
+    @cached_property
+    def _prefix(self) -> str:
+        """A list item is read together with the "...:" line that introduces it."""
+        if self.segment.lead_in and self.start == 0:
+            return self.segment.lead_in + " "
+        return ""
+
+    @cached_property
+    def _scopes(self) -> list[tuple[int, int, int, int]]:
+        return negation_scopes(self._prefix + self.text)
+
+    def negated(self, start: int, end: int) -> bool:
+        """Whether segment span [start, end) lies in the scope of a negation.
+
+        A cue that starts inside the span does not count: "no side effects"
+        is the claim itself, while "no treatment is completely safe" and
+        "no studies show" negate it.
+        """
+        shift = len(self._prefix) - self.start
+        lo, hi = start + shift, end + shift
+        return any(s <= lo < e and (cue_start < lo or cue_start >= hi) for s, e, cue_start, _ in self._scopes)
+
+    @cached_property
+    def hedged(self) -> bool:
+        return bool(_HEDGE.search(self._prefix + self.text))
+
+    @cached_property
+    def question(self) -> bool:
+        text = self.text.rstrip(" \"'”’)*_" + CITE_MARK + PLACEHOLDER)
+        if text.endswith("?"):
+            return True
+        return self.segment.kind == "heading" and bool(_QUESTION_WORD.match(text.lstrip("#* ")))
+
+    @cached_property
+    def cited(self) -> bool:
+        if is_cited(self.text):
+            return True
+        following = self.following.strip()
+        return bool(following) and bool(_CITATION_ONLY.fullmatch(following)) and is_cited(following)
+
+
+def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
+
+    A cue reaches forward up to NEGATION_WINDOW words or to a scope
+    terminator ("but", "however", ";"); a post-cue ("... is a myth") reaches
+    back the same way. Pseudo-negations ("not only", "no other") are no cue.
+    """
+    pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
+    terminators = [m.start() for m in _TERMINATOR.finditer(text)]
+    scopes = []
+    for cue in _NEG_PRE.finditer(text):
+        if any(s <= cue.start() < e for s, e in pseudo):
+            continue
+        limit = next((t for t in terminators if t >= cue.end()), len(text))
+        words = list(_WORD.finditer(text, cue.end(), limit))
+        end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
+        scopes.append((cue.start(), end, cue.start(), cue.end()))
+    for cue in _NEG_POST.finditer(text):
+        floor = max((t for t in terminators if t < cue.start()), default=0)
+        words = list(_WORD.finditer(text, floor, cue.start()))
+        start = words[-NEGATION_WINDOW].start() if len(words) >= NEGATION_WINDOW else floor
+        scopes.append((start, cue.end(), cue.start(), cue.end()))
+    return scopes

@@ -1,0 +1,45 @@
+"""Which files a run reads: named files, and Markdown files found under folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from claimlint.errors import ClaimlintError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SKIPPED_FOLDERS = frozenset({"node_modules"})
+
+
+def discover(paths: list[str]) -> list[str]:
+    """Paths to lint, as the user wrote them, in a stable order.
+
+    A named file is always linted; a folder contributes its Markdown files,
+    skipping hidden folders and node_modules. A path that does not exist is
+    a usage error, so a typo in a CI job fails loudly.
+    """
+    found: list[str] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == "-":
+            found.append(given)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+                for name in sorted(files):
+                    if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                        _add(os.path.join(root, name), found, seen)
+        elif path.exists():
+            _add(given, found, seen)
+        else:
+            raise ClaimlintError("no such file or directory", given)
+    return found
+
+
+def _add(path: str, found: list[str], seen: set[str]) -> None:
+    key = os.path.normpath(path)
+    if key not in seen:
+        seen.add(key)
+        found.append(path)

@@ -1,0 +1,414 @@
+"""Turn rule phrases into regular expressions.
+
+Content teams write phrases, not regexes: ``cure~ {condition}`` should match
+"cures depression" and "cured migraines". Every phrase of a rule becomes one
+alternative of the rule's pattern, and the rules of a pack are joined into a
+single compiled pattern, so the cost of a scan grows with the text, not with
+the number of phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+GAP = r"(?:[^\w.!?;]+[\w'’]+){0,4}?[^\w.!?;]+"
+HYPHEN = r"[-‐‑–\s]?"
+APOSTROPHE = "['’]"
+_TOKEN = re.compile(r"\.\.\.|…|\{[a-z_][a-z0-9_-]*\}|[()|]|\s+|[-‐‑]|['’]|~|[^\s(){}|~'’\-‐‑.…]+|\.", re.I)
+
+
+class PhraseError(ValueError):
+    """A phrase or regex that cannot be compiled; the message says why."""
+
+
+def inflections(word: str) -> list[str]:
+    """Regular English inflections of a word (over-generating is harmless)."""
+    lower = word.lower()
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if lower.endswith("e"):
+        stem = word[:-1]
+        forms |= {stem + "ing", stem + "ed"}
+    if lower.endswith("y") and len(word) > 2 and lower[-2] not in "aeiou":
+        stem = word[:-1]
+        forms |= {stem + "ies", stem + "ied"}
+    if len(lower) >= 3 and lower[-1] not in "aeiouwxy" and lower[-2] in "aeiou" and lower[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
+def literal_words(text: str) -> str:
+    """Regex for a fixed string: spaces match white space, hyphens are optional."""
+    out = []
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            out.append(r"\s+")
+        elif token in "-‐‑":
+            out.append(HYPHEN)
+        elif token in "'’":
+            out.append(APOSTROPHE)
+        else:
+            out.append(re.escape(token))
+    return "".join(out)
+
+
+def alternation(options: Iterable[str]) -> str:
+    """Join literal options into a prefix-factored group (a small trie)."""
+    trie: dict = {}
+    for option in options:
+        node = trie
+        for token in _split_literal(option):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _split_literal(option: str) -> list[str]:
+    tokens = []
+    for token in _TOKEN.findall(option.strip()):
+        if token.isspace():
+            tokens.append(" ")
+        else:
+            tokens.extend(token.lower()) if token.isalnum() else tokens.append(token.lower())
+    return tokens
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = []
+    for token in sorted((t for t in node if t != ""), key=lambda t: (-len(t), t)):
+        head = (
+            r"\s+"
+            if token == " "
+            else (HYPHEN if token in "-‐‑" else (APOSTROPHE if token in "'’" else re.escape(token)))
+        )
+        branches.append(head + _trie_regex(node[token]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+def vocabulary_regex(entries: Iterable[str]) -> str:
+    """Regex for a vocabulary slot: any entry, with an optional plural ending."""
+    return "(?:" + alternation(entries) + r")(?:e?s|['’]s)?"
+
+
+def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
+    """Compile one phrase of the rule syntax (see rules/SCHEMA.md) to a regex."""
+    tokens = _TOKEN.findall(phrase.strip())
+    if not tokens:
+        raise PhraseError("empty phrase")
+    out: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in ("...", "…"):
+            if out and out[-1] == r"\s+":
+                out.pop()
+            out.append(GAP)
+            if nxt.isspace():
+                i += 1
+        elif token.startswith("{"):
+            name = token[1:-1]
+            if name not in vocabulary:
+                raise PhraseError(f"unknown vocabulary {token} in phrase {phrase!r}")
+            out.append(vocabulary_regex(vocabulary[name]))
+        elif token == "(":
+            depth += 1
+            out.append("(?:")
+        elif token == ")":
+            depth -= 1
+            if depth < 0:
+                raise PhraseError(f"unbalanced ')' in phrase {phrase!r}")
+            out.append(")")
+        elif token == "|":
+            if depth == 0:
+                raise PhraseError(f"'|' outside parentheses in phrase {phrase!r}")
+            out.append("|")
+        elif token.isspace():
+            out.append(r"\s+")
+        elif token in "-‐‑":
+            out.append(HYPHEN)
+        elif token in "'’":
+            out.append(APOSTROPHE)
+        elif token == "~":
+            raise PhraseError(f"'~' must follow a word in phrase {phrase!r}")
+        elif nxt == "~":
+            out.append("(?:" + "|".join(re.escape(f) for f in inflections(token)) + ")")
+            i += 1
+        else:
+            out.append(re.escape(token))
+        i += 1
+    if depth != 0:
+        raise PhraseError(f"unbalanced '(' in phrase {phrase!r}")
+    return "".join(out)
+
+
+def expand_slots(regex: str, vocabulary: Mapping[str, list[str]]) -> str:
+    """Replace ``{name}`` slots in a user regex (leaving ``{2,3}`` quantifiers alone)."""
+
+    def slot(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in vocabulary:
+            raise PhraseError(f"unknown vocabulary {{{name}}} in regex")
+        return vocabulary_regex(vocabulary[name])
+
+    return re.sub(r"\{([a-z_][a-z0-9_-]*)\}", slot, regex)
+
+
+def bounded(regex: str) -> str:
+    """Word-bound a pattern: it may not start or end inside a word."""
+    return rf"(?<![\w])(?:{regex})(?![\w])"
+
+
+def check_user_regex(regex: str) -> None:
+    """Refuse regex features that would break when rules are joined into one pattern."""
+    if re.search(r"\(\?P[<=]", regex):
+        raise PhraseError("named groups are not allowed in rule regexes; use (?:...)")
+    if re.search(r"(?<!\\)\\[1-9]", regex):
+        raise PhraseError("back-references are not allowed in rule regexes")
+    try:
+        re.compile(regex)
+    except re.error as exc:
+        raise PhraseError(f"bad regex: {exc}") from None
+
+
+STOPWORDS = frozenset(
+    """a an the and or of to in on for with by as at is are was were be been it its this that these those
+    you your our we my i me us no not than then so from into over more most all any every can will may""".split()  # noqa: SIM905
+)
+_WORDS = re.compile(r"\w+")
+
+
+def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozenset[str] | None:
+    """Lowercase words of which every match of the phrase contains at least one.
+
+    Text that holds none of a pack's anchors cannot match it, so the engine
+    skips the scan; most prose mentions no rule word at all. The least
+    common position is chosen (a literal word over a vocabulary slot, a
+    long word over a short one). None means the phrase has no such word.
+    """
+    tokens = [t for t in _TOKEN.findall(phrase.strip()) if not t.isspace()]
+    candidates: list[tuple[tuple, frozenset[str]]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token == "(":
+            close = _closing(tokens, i)
+            group = _group_anchors(tokens[i + 1 : close], vocabulary)
+            if group:
+                candidates.append(((1, _common(group), -min(map(len, group))), group))
+            i = close + 1
+            continue
+        if token in (")", "|", "...", "…", "-", "‐", "‑", "'", "’", "~"):
+            i += 1
+            continue
+        if token.startswith("{"):
+            words = frozenset(w for e in vocabulary.get(token[1:-1], ()) for w in _entry_words(e))
+            if words and all(words):
+                candidates.append(((2, _common(words), -min(map(len, words))), words))
+            i += 1
+            continue
+        forms = inflections(token) if nxt == "~" else [token]
+        words = set()
+        for form in forms:
+            parts = _WORDS.findall(form.lower())
+            if parts:
+                words.add(max(parts, key=len))
+        words |= _joined(tokens, i)  # "risk-free" may be written "riskfree"
+        if words:
+            frozen = frozenset(words)
+            candidates.append(((0, _common(frozen), -min(map(len, frozen))), frozen))
+        i += 2 if nxt == "~" else 1
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _closing(tokens: list[str], i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j] == "(":
+            depth += 1
+        elif tokens[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _group_anchors(tokens: list[str], vocabulary) -> frozenset[str] | None:
+    """Anchors of a ``(a|b c)`` group: one per alternative, none if any is empty."""
+    alternatives, current, depth = [], [], 0
+    for token in tokens:
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        if token == "|" and depth == 0:
+            alternatives.append(current)
+            current = []
+        else:
+            current.append(token)
+    alternatives.append(current)
+    words: set[str] = set()
+    for alternative in alternatives:
+        text = " ".join(alternative).replace(" ~", "~")
+        found = phrase_anchors(text, vocabulary) if text.strip() else None
+        if not found:
+            return None
+        words |= found
+    return frozenset(words)
+
+
+def _entry_words(entry: str) -> set[str]:
+    """First word of a vocabulary entry, with the plural a slot also accepts."""
+    words = _WORDS.findall(entry.lower())
+    if not words:
+        return {""}
+    if len(words) == 1:
+        return {words[0], words[0] + "s", words[0] + "es"}
+    return {words[0]}
+
+
+_HYPHENS = ("-", "‐", "‑")
+
+
+def _joined(tokens: list[str], i: int) -> set[str]:
+    """Every run of a hyphenated chain that includes token i, written without hyphens."""
+    start = i
+    while start >= 2 and tokens[start - 1] in _HYPHENS and tokens[start - 2].isalnum():
+        start -= 2
+    end = i
+    while end + 2 < len(tokens) and tokens[end + 1] in _HYPHENS and tokens[end + 2].isalnum():
+        end += 2
+    if start == end:
+        return set()
+    parts = [t.lower() for t in tokens[start : end + 1 : 2]]
+    k = (i - start) // 2
+    return {"".join(parts[a : b + 1]) for a in range(k + 1) for b in range(k, len(parts)) if a != b}
+
+
+def _common(words: frozenset[str]) -> int:
+    return sum(1 for w in words if w in STOPWORDS or len(w) <= 2)
+
+
+def text_words(text: str) -> set[str]:
+    """The lowercase words of a text, to test against anchors."""
+    return set(_WORDS.findall(text.lower()))
+
+
+try:  # the regex parser moved in Python 3.11
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_NON_WORD_CATEGORIES = {_sre_c.CATEGORY_SPACE, _sre_c.CATEGORY_NOT_WORD, _sre_c.CATEGORY_NOT_DIGIT}
+
+
+def regex_anchors(regex: str) -> frozenset[str] | None:
+    """Anchor words of a word-bounded user regex, or None if none can be proven.
+
+    Only whole words the pattern spells out literally, with a boundary on
+    both sides (``\\b``, white space, punctuation), count: a wrong anchor
+    would hide a real match, a missing one only costs time.
+    """
+    try:
+        parsed = _sre_parse.parse(regex, re.IGNORECASE)
+    except re.error:
+        return None
+    return _sequence_anchors(list(parsed), True, True)
+
+
+def _is_boundary(item) -> bool:
+    op, av = item
+    if op in (_sre_c.AT, _sre_c.ASSERT_NOT, _sre_c.ASSERT):
+        return True
+    if op is _sre_c.LITERAL:
+        return not (chr(av).isalnum() or chr(av) == "_")
+    if op is _sre_c.IN:
+        return all(
+            (o is _sre_c.CATEGORY and a in _NON_WORD_CATEGORIES)
+            or (o is _sre_c.LITERAL and not (chr(a).isalnum() or chr(a) == "_"))
+            for o, a in av
+        )
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):  # an optional separator separates nothing
+        body = list(av[2])
+        return av[0] >= 1 and len(body) == 1 and _is_boundary(body[0])
+    return False
+
+
+def _optional_separator(item) -> bool:
+    """An optional run of non-word characters, like ``\\s*`` or ``[-\\s]?``."""
+    op, av = item
+    if op not in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or av[0] != 0:
+        return False
+    body = list(av[2])
+    return len(body) == 1 and _is_boundary((body[0][0], body[0][1])) and body[0][0] is not _sre_c.AT
+
+
+def _bounded_before(items: list, i: int, left: bool) -> bool:
+    """Whether a word starting at items[i] is preceded by a boundary, skipping optional separators."""
+    k = i - 1
+    while k >= 0 and _optional_separator(items[k]):
+        k -= 1
+    return _is_boundary(items[k]) if k >= 0 else left
+
+
+def _bounded_after(items: list, j: int, right: bool) -> bool:
+    """Whether a word ending before items[j] is followed by a boundary, skipping optional separators."""
+    k = j
+    while k < len(items) and _optional_separator(items[k]):
+        k += 1
+    return _is_boundary(items[k]) if k < len(items) else right
+
+
+def _sequence_anchors(items: list, left: bool, right: bool) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _sre_c.LITERAL and (chr(av).isalnum() or chr(av) == "_"):
+            j = i
+            while (
+                j < len(items)
+                and items[j][0] is _sre_c.LITERAL
+                and (chr(items[j][1]).isalnum() or chr(items[j][1]) == "_")
+            ):
+                j += 1
+            if _bounded_before(items, i, left) and _bounded_after(items, j, right):
+                candidates.append(frozenset({"".join(chr(c) for _, c in items[i:j]).lower()}))
+            i = j
+            continue
+        before = _bounded_before(items, i, left)
+        after = _bounded_after(items, i + 1, right)
+        if op is _sre_c.SUBPATTERN:
+            found = _sequence_anchors(list(av[-1]), before, after)
+            if found:
+                candidates.append(found)
+        elif op is _sre_c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                found = _sequence_anchors(list(alternative), before, after)
+                if not found:
+                    union = set()
+                    break
+                union |= found
+            if union:
+                candidates.append(frozenset(union))
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] >= 1:
+            found = _sequence_anchors(list(av[2]), before, after)
+            if found and av[1] == 1:
+                candidates.append(found)
+        i += 1
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (_common(c), -min(map(len, c))))

@@ -1,0 +1,343 @@
+"""Rules as data: loading, validating and compiling YAML rule packs.
+
+A content team must be able to add rules without touching Python, and a
+wrong rule must be reported as ``file:line: what is wrong`` before any draft
+is linted. Each pack is compiled into one regular expression with a named
+group per rule, so one scan of the text serves every rule of the pack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from claimlint.errors import ClaimlintError
+from claimlint.findings import SEVERITIES
+from claimlint.patterns import (
+    PhraseError,
+    bounded,
+    check_user_regex,
+    expand_slots,
+    phrase_anchors,
+    phrase_regex,
+    regex_anchors,
+)
+from claimlint.yamlfile import Located, load_yaml
+
+CATEGORIES = (
+    "overstated-efficacy",
+    "minimized-risk",
+    "unsupported-comparison",
+    "missing-disclosure",
+    "guideline-conflict",
+)
+SCOPES = ("sentence", "paragraph", "document")
+CONDITIONS = ("negated", "hedged", "cited", "question")
+RULE_KEYS = {
+    "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
+    "except", "scope", "unless", "suggestion", "fix", "examples",
+}  # fmt: skip
+REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "match", "suggestion", "examples")
+MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
+PACK_KEYS = {"pack", "defaults", "vocabulary", "rules"}
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    severity: str
+    summary: str
+    message: str
+    rationale: str
+    sources: tuple[str, ...]
+    pattern: str  # the rule's regex, word-bounded, slots expanded
+    anchors: frozenset[str] | None  # words every match contains (None: scan all text)
+    except_source: str | None  # regex of the rule's exceptions, compiled on first use
+    scope: str
+    unless: frozenset[str]
+    suggestion: str
+    fix: str | None
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    origin: str  # file:line where the rule is defined
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """All the rule's phrases as one pattern, compiled on first use."""
+        return re.compile(self.pattern, re.IGNORECASE)
+
+    @cached_property
+    def except_pattern(self) -> re.Pattern | None:
+        return None if self.except_source is None else re.compile(self.except_source, re.IGNORECASE)
+
+
+@dataclass
+class Pack:
+    """A pack's rules and an index from anchor words to the rules they can trigger.
+
+    Only rules whose anchor words occur in a text can match it, so a text is
+    scanned only with those rules (and the rules that have no anchor). Each
+    rule's phrases form one pattern, compiled on first use: the cost of a
+    scan grows with the text and the rules it can trigger, not with the
+    number of phrases, and start-up compiles nothing.
+    """
+
+    name: str
+    rules: list[Rule]
+    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    anchors: frozenset[str] = frozenset()
+    always: tuple[int, ...] = ()
+
+    def compile(self) -> None:
+        index: dict[str, set[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for word in rule.anchors or ():
+                index.setdefault(word, set()).add(i)
+        self.index = {word: tuple(sorted(ids)) for word, ids in index.items()}
+        self.anchors = frozenset(index)
+        self.always = tuple(i for i, rule in enumerate(self.rules) if rule.anchors is None)
+
+    def candidates(self, words: set[str]) -> list[Rule]:
+        """The rules that can match a text made of these words, in pack order."""
+        chosen = set(self.always)
+        for word in self.anchors.intersection(words):
+            chosen.update(self.index[word])
+        return [self.rules[i] for i in sorted(chosen)]
+
+
+@dataclass
+class RuleSet:
+    packs: list[Pack] = field(default_factory=list)
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [rule for pack in self.packs for rule in pack.rules]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def only(self, keep: Iterable[Rule]) -> RuleSet:
+        """The same packs, holding only the given rules."""
+        wanted = {rule.id for rule in keep}
+        packs = []
+        for pack in self.packs:
+            chosen = [rule for rule in pack.rules if rule.id in wanted]
+            if chosen:
+                trimmed = Pack(pack.name, chosen)
+                trimmed.compile()
+                packs.append(trimmed)
+        return RuleSet(packs)
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rules: inside the installed package, or the checkout's top-level rules/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise ClaimlintError("built-in rules not found; reinstall claimlint")
+
+
+def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
+    """Load the built-in packs and any user folders, validating everything."""
+    dirs = [builtin_rules_dir(), *[Path(d) for d in extra_dirs]]
+    files: list[Path] = []
+    for folder in dirs:
+        if not folder.is_dir():
+            raise ClaimlintError("rules folder not found", str(folder))
+        files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")))
+    documents = [_read(path) for path in files]
+    vocabulary: dict[str, list[str]] = {}
+    for doc in documents:
+        _merge_vocabulary(vocabulary, doc, doc.data.get("vocabulary"))
+    ruleset = RuleSet()
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if "rules" not in doc.data:
+            continue
+        pack = _pack(doc, vocabulary)
+        for rule in pack.rules:
+            if rule.id in seen:
+                raise ClaimlintError(
+                    f"duplicate rule id {rule.id!r} (also defined at {seen[rule.id]})",
+                    doc.path,
+                    int(rule.origin.rsplit(":", 1)[1]),
+                )
+            seen[rule.id] = rule.origin
+        pack.compile()
+        ruleset.packs.append(pack)
+    return ruleset
+
+
+def _read(path: Path) -> Located:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimlintError(f"cannot read rule file: {exc}", str(path)) from None
+    doc = load_yaml(text, str(path))
+    if not isinstance(doc.data, dict):
+        raise ClaimlintError("a rule file must be a mapping with 'rules' or 'vocabulary'", str(path), 1)
+    unknown = set(doc.data) - PACK_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ClaimlintError(
+            f"unknown key {key!r} (expected one of: {', '.join(sorted(PACK_KEYS))})",
+            str(path),
+            doc.line(doc.data, key),
+        )
+    return doc
+
+
+def _merge_vocabulary(into: dict[str, list[str]], doc: Located, vocabulary) -> None:
+    if vocabulary is None:
+        return
+    if not isinstance(vocabulary, dict):
+        raise ClaimlintError(
+            "'vocabulary' must map names to lists of words", doc.path, doc.line(doc.data, "vocabulary")
+        )
+    for name, words in vocabulary.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ClaimlintError(
+                f"vocabulary {name!r} must be a list of non-empty strings", doc.path, doc.line(vocabulary, name)
+            )
+        into.setdefault(str(name), []).extend(w.strip() for w in words)
+
+
+def _pack(doc: Located, vocabulary: dict[str, list[str]]) -> Pack:
+    data = doc.data
+    defaults = data.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise ClaimlintError("'defaults' must be a mapping", doc.path, doc.line(data, "defaults"))
+    for key in defaults:
+        if key not in RULE_KEYS or key in ("id", "examples", "match"):
+            raise ClaimlintError(f"key {key!r} cannot have a default", doc.path, doc.line(defaults, key))
+    rules = data.get("rules")
+    if not isinstance(rules, list):
+        raise ClaimlintError("'rules' must be a list of rules", doc.path, doc.line(data, "rules"))
+    name = str(data.get("pack") or Path(doc.path).stem)
+    return Pack(name, [_rule(doc, item, defaults, vocabulary) for item in rules])
+
+
+def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) -> Rule:
+    line = doc.line(item) or doc.line(doc.data, "rules")
+    path = doc.path
+
+    def fail(message: str, key: str | None = None, obj=None) -> ClaimlintError:
+        where = doc.line(obj if obj is not None else item, key) if key or obj is not None else line
+        return ClaimlintError(message, path, where or line)
+
+    if not isinstance(item, dict):
+        raise fail("each rule must be a mapping")
+    unknown = set(item) - RULE_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(f"unknown key {key!r} in rule (expected one of: {', '.join(sorted(RULE_KEYS))})", key)
+    merged = {**defaults, **item}
+    rid = merged.get("id", "?")
+    for key in REQUIRED:
+        if key not in merged or merged[key] in (None, "", [], {}):
+            raise fail(f"rule {rid}: missing required field {key!r}")
+    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+        raise fail(f"rule id {rid!r} must look like 'category/name' (lowercase, digits, hyphens)", "id")
+    if merged["category"] not in CATEGORIES:
+        raise fail(
+            f"rule {rid}: unknown category {merged['category']!r} (expected one of: {', '.join(CATEGORIES)})",
+            "category",
+        )
+    if merged["severity"] not in SEVERITIES:
+        raise fail(f"rule {rid}: severity must be one of {', '.join(SEVERITIES)}", "severity")
+    scope = merged.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise fail(f"rule {rid}: scope must be one of {', '.join(SCOPES)}", "scope")
+    unless = merged.get("unless") or []
+    if isinstance(unless, str):
+        unless = [unless]
+    if not isinstance(unless, list) or any(u not in CONDITIONS for u in unless):
+        raise fail(f"rule {rid}: 'unless' takes a list of: {', '.join(CONDITIONS)}", "unless")
+    for key in ("message", "rationale", "suggestion", "summary", "fix"):
+        if key in merged and merged[key] is not None and not isinstance(merged[key], str):
+            raise fail(f"rule {rid}: {key!r} must be text", key)
+    sources = merged["sources"]
+    if isinstance(sources, str):
+        sources = [sources]
+    if not isinstance(sources, list) or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise fail(f"rule {rid}: 'sources' must be a list of named sources", "sources")
+    examples = merged["examples"]
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good"}:
+        raise fail(f"rule {rid}: 'examples' must have 'bad' and 'good' lists", "examples")
+    for kind in ("bad", "good"):
+        values = examples.get(kind)
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise fail(f"rule {rid}: examples need a non-empty '{kind}' list of texts", "examples")
+    try:
+        pattern, anchors = _compile_match(merged["match"], vocabulary)
+        except_source = None
+        if merged.get("except"):
+            except_source = _compile_match(merged["except"], vocabulary)[0]
+    except PhraseError as exc:
+        key = "match" if "match" in item else None
+        raise fail(f"rule {rid}: {exc}", key) from None
+    except ClaimlintError as exc:
+        raise fail(f"rule {rid}: {exc.message}", "match") from None
+    rationale = " ".join(merged["rationale"].split())
+    summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
+    return Rule(
+        id=rid,
+        category=merged["category"],
+        severity=merged["severity"],
+        summary=" ".join(summary.split()),
+        message=" ".join(merged["message"].split()),
+        rationale=rationale,
+        sources=tuple(" ".join(s.split()) for s in sources),
+        pattern=pattern,
+        anchors=anchors,
+        except_source=except_source,
+        scope=scope,
+        unless=frozenset(unless),
+        suggestion=" ".join(merged["suggestion"].split()),
+        fix=merged.get("fix"),
+        bad=tuple(examples["bad"]),
+        good=tuple(examples["good"]),
+        origin=f"{path}:{line}",
+    )
+
+
+def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozenset[str] | None]:
+    """The rule's regex, and its anchor words (None when a regex or phrase has none)."""
+    if not isinstance(match, dict) or set(match) - MATCH_KEYS or not ({"phrases", "regex"} & set(match)):
+        raise ClaimlintError("'match' needs 'phrases' (a list) and/or 'regex' (text)")
+    alternatives = []
+    anchors: set[str] | None = set()
+    phrases = match.get("phrases") or []
+    if isinstance(phrases, str):
+        phrases = [phrases]
+    if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+        raise ClaimlintError("'phrases' must be a list of texts")
+    for phrase in sorted(phrases, key=len, reverse=True):
+        alternatives.append(phrase_regex(phrase, vocabulary))
+        found = phrase_anchors(phrase, vocabulary)
+        anchors = None if found is None or anchors is None else anchors | found
+    regexes = match.get("regex") or []
+    if isinstance(regexes, str):
+        regexes = [regexes]
+    for regex in regexes:
+        if not isinstance(regex, str):
+            raise ClaimlintError("'regex' must be text")
+        expanded = expand_slots(regex, vocabulary)
+        check_user_regex(expanded)
+        alternatives.append(expanded)
+        found = regex_anchors(expanded)
+        anchors = None if found is None or anchors is None else anchors | found
+    pattern = "|".join(alternatives)
+    if match.get("word_bounded", True):
+        pattern = bounded(pattern)
+    else:
+        anchors = None  # a match may start inside a word
+    if match.get("case_sensitive", False):
+        pattern = f"(?-i:{pattern})"
+    return pattern, (frozenset(anchors) if anchors else None)

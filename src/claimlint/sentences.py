@@ -1,0 +1,92 @@
+"""Sentence boundaries in prose that is full of doses, abbreviations and citations.
+
+"0.5 mg/kg", "Dr. Smith", "Murrough et al. (2013)" and "... infusion. 1, 2"
+must not end or start sentences in the wrong place: context (a negation, a
+hedge, a citation) only counts inside the sentence that carries the claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """dr mr mrs ms prof st sr jr vs v al approx ca cf fig figs vol pp eds
+    inc ltd corp dept jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen rev""".split()  # noqa: SIM905
+)
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_CITATION_RUN = re.compile(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
+_STARTER = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
+_INTERNAL_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
+_CONTINUES = re.compile(
+    r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
+    re.I,
+)
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Half-open (start, end) spans of the sentences in a segment's text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CANDIDATE.finditer(text):
+        end = match.end()
+        if match.group() == "\n":
+            if not _is_title_line(text, start, match.start()):
+                continue
+        elif not _is_boundary(text, match):
+            continue
+        citation = _CITATION_RUN.match(text, end)
+        if match.group() == "\n":
+            pass
+        elif citation:
+            end = citation.end(1)
+        elif not _STARTER.match(text, end) and end < len(text.rstrip()):
+            continue
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    punct = match.group()
+    if punct[0] in "!?…" or punct.startswith(".."):
+        return True
+    before = text[: match.start()]
+    word = re.search(r"[\w.]*$", before).group()
+    if not word:
+        return True
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        return False
+    if word.lower() in ("no", "nos") and re.match(r"\s+\d", text[match.end() :]):
+        return False  # "No. 5"
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return False
+    return not _INTERNAL_DOTS.search(word + ".")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_title_line(text: str, start: int, newline: int) -> bool:
+    """A short unpunctuated line followed by a capitalised one reads as a title.
+
+    Drafts pasted from web pages often put a heading on its own line with no
+    blank line after it; Markdown joins it to the next paragraph, but a reader
+    sees two sentences.
+    """
+    line_start = text.rfind("\n", start, newline) + 1
+    line = text[line_start:newline].strip()
+    if not line or len(line) > 70 or _CONTINUES.search(line):
+        return False
+    if line[-1] in ".!?:":
+        return False
+    following = text[newline + 1 : newline + 3].lstrip()
+    return bool(following) and (following[0].isupper() or following[0].isdigit())

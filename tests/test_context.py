@@ -1,0 +1,90 @@
+"""Sentence context: negation scope, hedging, questions and citations, as users see it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ketamine is not a cure for depression.",
+        "There is no evidence that ketamine cures anxiety.",
+        "It does not cure migraine.",
+        "No treatment is completely safe.",
+        "Claims that ketamine cures depression are a myth.",
+        "It is generally not used for:\n\n- a cure for mild migraine",
+        "Does ketamine cure depression?",
+        "# Does ketamine cure depression",
+        "Is it true there are no side effects?",
+        "In trials it acted faster than SSRIs [1].",
+        "It acted faster than SSRIs.[^1]\n\n[^1]: Smith, 2019.",
+        "It acted faster than SSRIs (Murrough et al., 2013).",
+        "It acted faster than SSRIs, Murrough et al., 2013 reported.",
+        "It acted faster than [SSRIs](https://doi.org/10.1000/x).",
+        "It acted faster than SSRIs in one trial. (Smith, 2019)",
+        "Response was faster than antidepressants. 1, 2",
+        "Response was faster than antidepressants<sup>3</sup>.",
+        "Ketamine was faster than antidepressants in trial NCT01234567.",
+        "A trial was run [2]. In the same trial, it was faster than SSRIs.",
+        "Ketamine may treat depression for some people.",
+        "In small studies, ketamine treats depression.",
+        "Results vary: ketamine treats depression in some.",
+        "Ketamine treats depression, according to early research.",
+    ],
+)
+def test_honest_writing_is_not_flagged(lint, text):
+    assert lint(text + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Ketamine cures depression.", "test/cure"),
+        ("Not only does it cure depression, it lifts mood.", "test/cure"),
+        ("It does not hurt, and it cures depression.", "test/cure"),
+        ("It isn't slow; it cures depression.", "test/cure"),
+        ("There are no side effects.", "test/no-side-effects"),
+        ("It may have no side effects.", "test/no-side-effects"),
+        ("Ketamine may work faster than SSRIs.", "test/faster"),
+        ("Ketamine treats depression.", "test/treats"),
+        ("Ketamine treats depression. Some patients also sleep better.", "test/treats"),
+        ("Type 2 diabetes aside, ketamine treats depression. Type 2", "test/treats"),
+        ("Dr. Lee says ketamine treats depression.", "test/treats"),
+    ],
+)
+def test_claims_are_flagged(lint, text, rule):
+    assert rule in [f.rule for f in lint(text + "\n")]
+
+
+def test_comparison_cited_elsewhere_in_paragraph(lint):
+    cited = "It acted faster than SSRIs. The trial enrolled 68 adults [1]."
+    uncited = "It acted faster than SSRIs. The trial enrolled 68 adults.\n\nAnother paragraph [1]."
+    assert lint(cited + "\n") == []
+    assert [f.rule for f in lint(uncited + "\n")] == ["test/faster"]
+
+
+def test_sentence_level_rule_needs_citation_in_its_own_sentence(lint):
+    text = "Ketamine treats depression. The trial enrolled 68 adults [1].\n"
+    assert [f.rule for f in lint(text)] == ["test/treats"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No studies show that ketamine cures anything.",
+        "Ketamine was no faster than SSRIs.",
+    ],
+)
+def test_negation_cue_overlapping_the_match_start(lint, text):
+    assert lint(text + "\n") == []
+
+
+def test_no_more_effective_than_is_a_negation(builtin_rules):
+    from claimlint.runner import lint_text
+
+    def categories(text):
+        return {f.category for f in lint_text(text, builtin_rules)}
+
+    assert "unsupported-comparison" in categories("Ketamine is more effective than SSRIs.\n")
+    assert "unsupported-comparison" not in categories("Ketamine was no more effective than SSRIs.\n")

@@ -1,0 +1,97 @@
+"""Broken rule packs are refused with file:line and exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.cli import run
+from conftest import PACK, write_pack
+
+
+def _break(old: str, new: str) -> str:
+    assert old in PACK
+    return PACK.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("pack", "on_line", "message"),
+    [
+        (_break("    fix: may help", "    colour: red\n    fix: may help"), "colour: red", "unknown key 'colour'"),
+        (_break("    message: 'cure: \"{match}\"'\n", ""), "- id: test/cure", "missing required field 'message'"),
+        (_break("category: overstated-efficacy", "category: hype"), "category: hype", "unknown category 'hype'"),
+        (_break('match: {phrases: ["cure~", "a cure for"]}', "match: {regex: 'cure('}"), "cure(", "bad regex"),
+        (
+            _break('match: {phrases: ["cure~", "a cure for"]}', 'match: {phrases: ["cure {nothing}"]}'),
+            "{nothing}",
+            "unknown vocabulary {nothing}",
+        ),
+        (_break("  - id: test/cure", "  - id: Test Cure"), "Test Cure", "must look like 'category/name'"),
+        (_break("    severity: warning", "    severity: fatal"), "fatal", "severity must be one of"),
+        (
+            _break("    unless: [negated, hedged, cited, question]", "    unless: [sarcastic]"),
+            "sarcastic",
+            "'unless' takes",
+        ),
+        (_break("rules:", "rule:"), "rule:", "unknown key 'rule'"),
+        ("pack: x\nrules:\n  - id: a/b\n    category: [unclosed\n", None, "invalid YAML"),
+    ],
+)
+def test_invalid_pack_is_reported_with_file_and_line(tmp_path, capsys, pack, on_line, message):
+    path = write_pack(tmp_path / "rules", pack)
+    lines = path.read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if on_line in text) if on_line else len(lines) + 1
+    (tmp_path / "draft.md").write_text("Fine.\n")
+    code = run(["--rules", str(path.parent), str(tmp_path / "draft.md")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{path}:{line}: " in err
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_duplicate_rule_id_names_both_places(tmp_path, capsys):
+    write_pack(tmp_path / "rules", PACK, "a.yaml")
+    b = tmp_path / "rules" / "b.yaml"
+    b.write_text(
+        PACK.replace(
+            "\nvocabulary:\n  comparator: [SSRIs, antidepressants]\n"
+            "  treatment: [ketamine]\n  condition: [depression]\n",
+            "\n",
+        )
+    )
+    assert run(["rules", "--rules", str(tmp_path / "rules")]) == 2
+    err = capsys.readouterr().err
+    assert "duplicate rule id 'test/cure'" in err and "a.yaml" in err and "b.yaml" in err
+
+
+def test_missing_rules_folder(tmp_path, capsys):
+    assert run(["rules", "--rules", str(tmp_path / "nope")]) == 2
+    assert "rules folder not found" in capsys.readouterr().err
+
+
+def test_user_regex_with_named_group_is_refused(tmp_path, capsys):
+    path = write_pack(
+        tmp_path / "rules", _break('match: {phrases: ["cure~", "a cure for"]}', "match: {regex: '(?P<x>cure)'}")
+    )
+    assert run(["rules", "--rules", str(path.parent)]) == 2
+    assert "named groups are not allowed" in capsys.readouterr().err
+
+
+def test_a_text_is_scanned_only_with_the_rules_its_words_can_trigger(builtin_rules):
+    for pack in builtin_rules.packs:
+        assert [r.id for r in pack.candidates(set())] == [pack.rules[i].id for i in pack.always]
+        assert len(pack.candidates(set(pack.anchors))) == len(pack.rules)
+        for rule in pack.rules:
+            if rule.anchors:
+                assert rule in pack.candidates({sorted(rule.anchors)[0]})
+
+
+def test_anchors_never_hide_a_match(builtin_rules):
+    """Every bad example contains an anchor word of its rule (else gating would hide it)."""
+    from claimlint.patterns import text_words
+
+    for rule in builtin_rules.rules:
+        for bad in rule.bad:
+            if rule.anchors is not None and rule.regex.search(bad):
+                assert rule.anchors & text_words(bad), (rule.id, bad)

@@ -1,0 +1,36 @@
+"""Sentence boundaries: doses, abbreviations, citations and title lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimlint.sentences import split
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Lee gave 0.5 mg/kg IV. It helped.", ["Dr. Lee gave 0.5 mg/kg IV.", "It helped."]),
+        ("Use 1-2 μg/kg/min. Then stop.", ["Use 1-2 μg/kg/min.", "Then stop."]),
+        (
+            "Smith et al. found it. Others vs. placebo did not.",
+            ["Smith et al. found it.", "Others vs. placebo did not."],
+        ),
+        ("It varies, e.g. by dose. Next.", ["It varies, e.g. by dose.", "Next."]),
+        ("Pain fell. 1, 2 Trials were negative. 3", ["Pain fell. 1, 2", "Trials were negative. 3"]),
+        ("Is it a cure? No. Not yet!", ["Is it a cure?", "No.", "Not yet!"]),
+        ("J. Smith wrote it. Fine.", ["J. Smith wrote it.", "Fine."]),
+        ("Wait... maybe not. Done", ["Wait... maybe not.", "Done"]),
+        ("Surgical anesthesia", ["Surgical anesthesia"]),
+        ("She said “it works.” Then left.", ["She said “it works.”", "Then left."]),
+        ("Ketamine for Migraine\nEvidence is mixed.", ["Ketamine for Migraine", "Evidence is mixed."]),
+        ("It is used in\nEmergency rooms.", ["It is used in\nEmergency rooms."]),
+        ("3 patients improved. 4 did not.", ["3 patients improved.", "4 did not."]),
+    ],
+)
+def test_split(text, expected):
+    assert sentences(text) == expected
