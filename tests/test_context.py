@@ -88,3 +88,31 @@ def test_no_more_effective_than_is_a_negation(builtin_rules):
 
     assert "unsupported-comparison" in categories("Ketamine is more effective than SSRIs.\n")
     assert "unsupported-comparison" not in categories("Ketamine was no more effective than SSRIs.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Ketamine may treat depression.", False),
+        ("For some, ketamine treats depression.", False),
+        ("Since stress can weaken you, ketamine treats depression.", True),
+        ("While SSRIs may take weeks, ketamine treats depression.", True),
+        ("Ketamine treats depression, though results vary.", False),
+    ],
+)
+def test_a_modal_hedges_only_its_own_clause(lint, text, flagged):
+    assert bool(lint(text + "\n")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("heading", "question"),
+    [
+        ("# Does ketamine cure depression", True),
+        ("# What is ketamine, and can it cure depression", True),
+        ("# How does ketamine cure depression", True),
+        ("# Why ketamine cures depression", False),
+        ("# How ketamine cures depression", False),
+    ],
+)
+def test_headings_read_as_questions(lint, heading, question):
+    assert (lint(heading + "\n") == []) is question

@@ -45,9 +45,12 @@ _TERMINATOR = re.compile(
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
 )
+_MODAL = re.compile(
+    _W + r"(?:may|might|could|can|possibly|potentially|perhaps|probably|likely|appears?\s+to|seems?\s+to)" + _E,
+    re.I,
+)
 _HEDGE = re.compile(
-    _W + r"(?:may|might|could|can|possibly|potentially|perhaps|probably|likely|appears?\s+to|seems?\s+to"
-    r"|suggests?|suggested|suggesting|some\s+(?:patients|people|individuals|adults|users|studies|research"
+    _W + r"(?:suggests?|suggested|suggesting|some\s+(?:patients|people|individuals|adults|users|studies|research"
     r"|evidence|clinicians|trials|data|cases|women|men|children)|for\s+some|in\s+some|many\s+(?:patients|people)"
     r"|often|sometimes|occasionally|in\s+(?:small|early|preliminary|limited|a\s+few)\s+(?:studies|trials|research)"
     r"|small\s+(?:studies|trials|samples?)|early\s+(?:research|evidence|studies|data|results|findings|trials)"
@@ -57,6 +60,7 @@ _HEDGE = re.compile(
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority)" + _E,
     re.I,
 )
+_CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
 _CITATION = re.compile(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
@@ -69,8 +73,9 @@ _NOT_A_REFERENCE_NUMBER = re.compile(
     re.I,
 )
 _CITATION_ONLY = re.compile(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
+_AUXILIARY = r"(?:does|do|did|is|are|was|were|can|could|should|will|would|has|have|am)"
 _QUESTION_WORD = re.compile(
-    r"(?:does|do|did|is|are|was|were|can|could|should|will|would|what|how|why|who|which|when|where)\b",
+    rf"{_AUXILIARY}\b|(?:what|how|why|who|which|when|where)(?:['’]s|\s+{_AUXILIARY}\b|\s+to\b)",
     re.I,
 )
 _WORD = re.compile(r"[\w'’]+")
@@ -123,8 +128,25 @@ class Sentence:
         return any(s <= lo < e and (cue_start < lo or cue_start >= hi) for s, e, cue_start, _ in self._scopes)
 
     @cached_property
-    def hedged(self) -> bool:
+    def _hedging_phrase(self) -> bool:
         return bool(_HEDGE.search(self._prefix + self.text))
+
+    def hedged(self, start: int, end: int) -> bool:
+        """Whether the sentence hedges the claim at segment span [start, end).
+
+        Hedging phrases ("some patients", "results vary") hedge the whole
+        sentence; a modal ("may", "can") only hedges its own clause:
+        "Since stress can weaken synapses, ketamine repairs them" is no hedge.
+        """
+        if self._hedging_phrase:
+            return True
+        text = self._prefix + self.text
+        shift = len(self._prefix) - self.start
+        lo, hi = start + shift, end + shift
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, lo)), default=0)
+        after = _CLAUSE_BREAK.search(text, hi)
+        clause_end = after.start() if after else len(text)
+        return bool(_MODAL.search(text, clause_start, clause_end))
 
     @cached_property
     def question(self) -> bool:
@@ -148,17 +170,21 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     terminator ("but", "however", ";"); a post-cue ("... is a myth") reaches
     back the same way. Pseudo-negations ("not only", "no other") are no cue.
     """
+    pre = list(_NEG_PRE.finditer(text))
+    post = list(_NEG_POST.finditer(text))
+    if not pre and not post:
+        return []
     pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
     terminators = [m.start() for m in _TERMINATOR.finditer(text)]
     scopes = []
-    for cue in _NEG_PRE.finditer(text):
+    for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue
         limit = next((t for t in terminators if t >= cue.end()), len(text))
         words = list(_WORD.finditer(text, cue.end(), limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))
-    for cue in _NEG_POST.finditer(text):
+    for cue in post:
         floor = max((t for t in terminators if t < cue.start()), default=0)
         words = list(_WORD.finditer(text, floor, cue.start()))
         start = words[-NEGATION_WINDOW].start() if len(words) >= NEGATION_WINDOW else floor

@@ -91,7 +91,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _S
         return True
     if "negated" in unless and sentence.negated(start, end):
         return True
-    if "hedged" in unless and sentence.hedged:
+    if "hedged" in unless and sentence.hedged(start, end):
         return True
     if "cited" in unless:
         if sentence.cited:

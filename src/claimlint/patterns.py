@@ -102,7 +102,6 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
     if not tokens:
         raise PhraseError("empty phrase")
     out: list[str] = []
-    depth = 0
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -119,17 +118,25 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
                 raise PhraseError(f"unknown vocabulary {token} in phrase {phrase!r}")
             out.append(vocabulary_regex(vocabulary[name]))
         elif token == "(":
-            depth += 1
-            out.append("(?:")
+            close = _closing(tokens, i)
+            if tokens[close] != ")":
+                raise PhraseError(f"unbalanced '(' in phrase {phrase!r}")
+            options = _split_alternatives(tokens[i + 1 : close])
+            body = "|".join(phrase_regex("".join(o), vocabulary) for o in options if "".join(o).strip())
+            if all("".join(o).strip() for o in options):
+                out.append(f"(?:{body})")
+            elif close + 1 < len(tokens) and tokens[close + 1].isspace():
+                out.append(rf"(?:(?:{body})\s+)?")  # "(great|) success": the space goes with the word
+                close += 1
+            elif out and out[-1] == r"\s+":
+                out[-1] = rf"(?:\s+(?:{body}))?"
+            else:
+                out.append(f"(?:{body})?")
+            i = close
         elif token == ")":
-            depth -= 1
-            if depth < 0:
-                raise PhraseError(f"unbalanced ')' in phrase {phrase!r}")
-            out.append(")")
+            raise PhraseError(f"unbalanced ')' in phrase {phrase!r}")
         elif token == "|":
-            if depth == 0:
-                raise PhraseError(f"'|' outside parentheses in phrase {phrase!r}")
-            out.append("|")
+            raise PhraseError(f"'|' outside parentheses in phrase {phrase!r}")
         elif token.isspace():
             out.append(r"\s+")
         elif token in "-‐‑":
@@ -144,8 +151,6 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
         else:
             out.append(re.escape(token))
         i += 1
-    if depth != 0:
-        raise PhraseError(f"unbalanced '(' in phrase {phrase!r}")
     return "".join(out)
 
 
@@ -191,7 +196,8 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
     Text that holds none of a pack's anchors cannot match it, so the engine
     skips the scan; most prose mentions no rule word at all. The least
     common position is chosen (a literal word over a vocabulary slot, a
-    long word over a short one). None means the phrase has no such word.
+    long word over a short one, and anything over a common word such as
+    "the"). None means the phrase has no such word.
     """
     tokens = [t for t in _TOKEN.findall(phrase.strip()) if not t.isspace()]
     candidates: list[tuple[tuple, frozenset[str]]] = []
@@ -203,7 +209,7 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
             close = _closing(tokens, i)
             group = _group_anchors(tokens[i + 1 : close], vocabulary)
             if group:
-                candidates.append(((1, _common(group), -min(map(len, group))), group))
+                candidates.append(((_common(group) > 0, 1, -min(map(len, group))), group))
             i = close + 1
             continue
         if token in (")", "|", "...", "…", "-", "‐", "‑", "'", "’", "~"):
@@ -212,7 +218,7 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
         if token.startswith("{"):
             words = frozenset(w for e in vocabulary.get(token[1:-1], ()) for w in _entry_words(e))
             if words and all(words):
-                candidates.append(((2, _common(words), -min(map(len, words))), words))
+                candidates.append(((_common(words) > 0, 2, -min(map(len, words))), words))
             i += 1
             continue
         forms = inflections(token) if nxt == "~" else [token]
@@ -224,11 +230,27 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
         words |= _joined(tokens, i)  # "risk-free" may be written "riskfree"
         if words:
             frozen = frozenset(words)
-            candidates.append(((0, _common(frozen), -min(map(len, frozen))), frozen))
+            candidates.append(((_common(frozen) > 0, 0, -min(map(len, frozen))), frozen))
         i += 2 if nxt == "~" else 1
     if not candidates:
         return None
     return min(candidates, key=lambda c: c[0])[1]
+
+
+def _split_alternatives(tokens: list[str]) -> list[list[str]]:
+    """Split a group's tokens at its top-level '|'."""
+    options: list[list[str]] = [[]]
+    depth = 0
+    for token in tokens:
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        if token == "|" and depth == 0:
+            options.append([])
+        else:
+            options[-1].append(token)
+    return options
 
 
 def _closing(tokens: list[str], i: int) -> int:
@@ -245,20 +267,8 @@ def _closing(tokens: list[str], i: int) -> int:
 
 def _group_anchors(tokens: list[str], vocabulary) -> frozenset[str] | None:
     """Anchors of a ``(a|b c)`` group: one per alternative, none if any is empty."""
-    alternatives, current, depth = [], [], 0
-    for token in tokens:
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth -= 1
-        if token == "|" and depth == 0:
-            alternatives.append(current)
-            current = []
-        else:
-            current.append(token)
-    alternatives.append(current)
     words: set[str] = set()
-    for alternative in alternatives:
+    for alternative in _split_alternatives(tokens):
         text = " ".join(alternative).replace(" ~", "~")
         found = phrase_anchors(text, vocabulary) if text.strip() else None
         if not found:
