@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 GAP = r"(?:[^\w.!?;]+[\w'’]+){0,4}?[^\w.!?;]+"
 HYPHEN = r"[-‐‑–\s]?"
@@ -52,48 +53,16 @@ def literal_words(text: str) -> str:
     return "".join(out)
 
 
-def alternation(options: Iterable[str]) -> str:
-    """Join literal options into a prefix-factored group (a small trie)."""
-    trie: dict = {}
-    for option in options:
-        node = trie
-        for token in _split_literal(option):
-            node = node.setdefault(token, {})
-        node[""] = {}
-    return _trie_regex(trie) or "(?!)"
-
-
-def _split_literal(option: str) -> list[str]:
-    tokens = []
-    for token in _TOKEN.findall(option.strip()):
-        if token.isspace():
-            tokens.append(" ")
-        else:
-            tokens.extend(token.lower()) if token.isalnum() else tokens.append(token.lower())
-    return tokens
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = []
-    for token in sorted((t for t in node if t != ""), key=lambda t: (-len(t), t)):
-        head = (
-            r"\s+"
-            if token == " "
-            else (HYPHEN if token in "-‐‑" else (APOSTROPHE if token in "'’" else re.escape(token)))
-        )
-        branches.append(head + _trie_regex(node[token]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        return "(?:" + body + ")?"
-    return body
-
-
 def vocabulary_regex(entries: Iterable[str]) -> str:
     """Regex for a vocabulary slot: any entry, with an optional plural ending."""
-    return "(?:" + alternation(entries) + r")(?:e?s|['’]s)?"
+    return _vocabulary_regex(tuple(entries))
+
+
+@lru_cache(maxsize=256)
+def _vocabulary_regex(entries: tuple[str, ...]) -> str:
+    # longest first, so "treatment-resistant depression" wins over "depression"
+    options = sorted({literal_words(e.strip()) for e in entries if e.strip()}, key=lambda r: (-len(r), r))
+    return "(?:" + "|".join(options) + r")(?:e?s|['’]s)?"
 
 
 def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:

@@ -48,11 +48,18 @@ def render(result: Result) -> str:
     summary = {severity: 0 for severity in SEVERITIES}
     for finding in result.findings:
         summary[finding.severity] += 1
-    report = {
-        "version": FORMAT_VERSION,
-        "tool": {"name": "claimlint", "version": __version__},
-        "files_checked": result.files_checked,
-        "findings": [finding_dict(f) for f in result.findings],
-        "summary": summary,
-    }
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+    # One finding per line: readable, and json's C encoder only runs without indent.
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    findings = ",\n    ".join(dumps(finding_dict(f)) for f in result.findings)
+    return (
+        "{\n"
+        f'  "version": {FORMAT_VERSION},\n'
+        f'  "tool": {dumps({"name": "claimlint", "version": __version__})},\n'
+        f'  "files_checked": {result.files_checked},\n'
+        f'  "findings": [{chr(10) + "    " + findings + chr(10) + "  " if findings else ""}],\n'
+        f'  "summary": {dumps(summary)}\n'
+        "}\n"
+    )
