@@ -103,3 +103,8 @@ def test_footnote_definitions_are_not_linted(lint):
 
 def test_placeholder_breaks_phrase_across_code(lint):
     assert lint("There are no `side` effects here.\n") == []
+
+
+def test_front_matter_values_without_quotes_or_comments(lint):
+    findings = lint('---\ntitle: "It cures" # cures in a comment\ndescription: Plain cures # cures again\n---\n')
+    assert [(f.line, f.column) for f in findings] == [(2, 12), (3, 20)]

@@ -238,8 +238,7 @@ class _Walker:
                         builder.add(text, self.source.line_starts[i] + lines[i].index(text))
                     i += 1
             else:
-                if len(value) >= 2 and value[0] in "'\"" and value[-1] == value[0]:
-                    value, col = value[1:-1], col + 1
+                value, col = _scalar(value, col)
                 builder.add(value, base + col)
                 i += 1
             self._keep(builder)
@@ -318,6 +317,26 @@ class _Walker:
     def _collect_comments(self, html: str, base: int) -> None:
         for match in re.finditer(r"<!--(.*?)-->", html, re.S):
             self.comments.append(Comment(match.group(1), base + match.start(), base + match.end()))
+
+
+def _scalar(value: str, col: int) -> tuple[str, int]:
+    """A one-line YAML scalar without its quotes or trailing comment, and where it starts."""
+    if value[:1] in ("'", '"'):
+        quote = value[0]
+        i = 1
+        while i < len(value):
+            if quote == '"' and value[i] == "\\":
+                i += 2
+                continue
+            if value[i] == quote:
+                if quote == "'" and value[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                return value[1:i], col + 1
+            i += 1
+        return value[1:], col + 1
+    comment = re.search(r"\s#", value)
+    return (value[: comment.start()].rstrip() if comment else value), col
 
 
 def _locate(line: str, content: str, start: int = 0) -> int:
