@@ -116,3 +116,22 @@ def test_a_modal_hedges_only_its_own_clause(lint, text, flagged):
 )
 def test_headings_read_as_questions(lint, heading, question):
     assert (lint(heading + "\n") == []) is question
+
+
+def test_negation_does_not_reach_past_a_comma(lint):
+    assert [f.rule for f in lint("No waiting rooms, no needles, it cures depression.\n")] == ["test/cure"]
+    assert lint("It does not cure depression, sadly.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("It is not meant to diagnose, treat, cure or prevent any disease.", False),
+        ("Guidelines say not to offer any medicine or supplement as a cure.", False),
+        ("Myth: ketamine cures depression.", False),
+        ("Don't suffer another day: our infusions cure depression.", True),
+        ("No pharmacy lines, no waiting, it cures depression.", True),
+    ],
+)
+def test_negation_scope_in_lists_and_clauses(lint, text, flagged):
+    assert bool(lint(text + "\n")) is flagged

@@ -16,7 +16,7 @@ from functools import cached_property
 
 from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
 
-NEGATION_WINDOW = 8  # words a negation reaches forward (NegEx uses five to six)
+NEGATION_WINDOW = 12  # words a negation reaches forward, unless a terminator comes first
 
 _W = r"(?<![\w'’])"
 _E = r"(?![\w'’])"
@@ -41,7 +41,9 @@ _NEG_POST = re.compile(
     re.I,
 )
 _TERMINATOR = re.compile(
-    r"[;—]|\s[–-]\s|,\s*(?:and|but|so|yet|while|which)\b"
+    r"[;:—]|\s[–-]\s"
+    r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this|that"
+    r"|these|our|your|he|she|i|there)\b)"
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
 )
@@ -109,7 +111,7 @@ class Sentence:
     def _prefix(self) -> str:
         """A list item is read together with the "...:" line that introduces it."""
         if self.segment.lead_in and self.start == 0:
-            return self.segment.lead_in + " "
+            return self.segment.lead_in.rstrip(": ") + " "
         return ""
 
     @cached_property
@@ -167,7 +169,8 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
 
     A cue reaches forward up to NEGATION_WINDOW words or to a scope
-    terminator ("but", "however", ";"); a post-cue ("... is a myth") reaches
+    terminator ("but", "however", ";", ":", or a comma that starts a new
+    clause or list item: "no needles, zero risk"); a post-cue ("... is a myth") reaches
     back the same way. Pseudo-negations ("not only", "no other") are no cue.
     """
     pre = list(_NEG_PRE.finditer(text))
@@ -180,7 +183,8 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue
-        limit = next((t for t in terminators if t >= cue.end()), len(text))
+        # a terminator right after the cue ("Myth: ...") does not end its scope
+        limit = next((t for t in terminators if t >= cue.end() and text[cue.end() : t].strip()), len(text))
         words = list(_WORD.finditer(text, cue.end(), limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))
