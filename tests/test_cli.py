@@ -152,7 +152,7 @@ def test_text_output_ruff_style(site, capsys):
     run(["--select", "test/cure", "--rules", str(site / "rules"), path])
     out = capsys.readouterr().out
     assert out.splitlines()[:5] == [
-        f'{path}:3:10: error [test/cure] cure: "cures"',
+        f'{path}:3:10: error [test/cure] [*] cure: "cures"',
         "  |",
         "3 | Ketamine cures depression. There are no side effects.",
         "  |          ^^^^^",

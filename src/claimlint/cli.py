@@ -1,13 +1,15 @@
 """The command line: wiring only. Returns exit codes a CI gate can trust.
 
-0: nothing at or above --fail-on; 1: findings at or above it; 2: usage
-error, missing path, invalid rules, or a file that could not be read.
+0: nothing at or above --fail-on; 1: findings at or above it (with --diff:
+some file would change); 2: usage error, missing path, invalid rules or
+configuration, or a file that could not be read or written.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -48,37 +50,92 @@ _rules_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Lowest severity that makes the exit code 1.")  # fmt: skip
+@click.option(
+    "--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1 [default: error]."
+)
 @click.option("--select", multiple=True, help="Only these rules: ids, id prefixes or categories.")
-@click.option("--ignore", multiple=True, help="Skip these rules: ids, id prefixes or categories.")
+@click.option("--ignore", multiple=True, help="Also skip these rules: ids, id prefixes or categories.")
 @_rules_option
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (with --fix or --diff).")
+@click.option("--diff", is_flag=True, help="Print a diff of what --fix would change; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
-def check(paths, fmt, fail_on, select, ignore, rule_dirs, stdin_filename) -> int:
+def check(
+    paths, fmt, fail_on, select, ignore, rule_dirs, config_file, isolated, fix, unsafe_fixes, diff, statistics,
+    baseline, write_baseline, stdin_filename,
+) -> int:  # fmt: skip
     """Lint Markdown files and folders ('-' reads standard input)."""
+    from claimlint.config import find_config, load_config
     from claimlint.discover import discover
-    from claimlint.ruleset import load_rules
-    from claimlint.runner import run
-    from claimlint.selection import select as choose
+    from claimlint.runner import Options, Runner
 
-    ruleset = choose(load_rules(rule_dirs), select, ignore)
-    result = run(discover(list(paths)), ruleset, stdin_filename)
-    if fmt == "json":
+    explicit = load_config(Path(config_file)) if config_file else None
+    options = Options(
+        select=tuple(select),
+        ignore=tuple(ignore),
+        rule_dirs=tuple(rule_dirs),
+        config=explicit,
+        use_config_files=not isolated,
+        stdin_name=stdin_filename,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+    )
+    runner = Runner(options)
+    here = explicit or (None if isolated else find_config(Path.cwd()))
+    fail_on = fail_on or (here.fail_on if here and here.fail_on else "error")
+    excluded = None if isolated and not explicit else (lambda p, d: runner.config_for(str(p)).excludes(p, is_dir=d))
+    result = runner.run(discover(list(paths), excluded))
+
+    out = sys.stderr if (fix and "-" in paths and not diff) else sys.stdout
+    if write_baseline:
+        from claimlint import baseline as baselines
+
+        count = baselines.write(write_baseline, result.findings)
+        click.echo(f"Recorded {count} findings in {write_baseline}.", err=True)
+        return 2 if result.errors else 0
+    matched = 0
+    if baseline:
+        from claimlint import baseline as baselines
+
+        result.findings, matched = baselines.filter_new(baseline, result.findings)
+    if diff:
+        out.write("".join(result.diffs))
+    elif fmt == "json":
         from claimlint.report.json_report import render
 
-        sys.stdout.write(render(result))
+        out.write(render(result))
     else:
         from claimlint.report import text
 
-        lines = text.render(result)
-        text.write(lines, sys.stdout, _use_color())
+        lines = text.render(result, unsafe_fixes=unsafe_fixes, fixed=fix, baselined=matched)
+        text.write(lines, out, _use_color(out))
+    if statistics:
+        _statistics(result, unsafe_fixes)
     for error in result.errors:
         click.echo(f"claimlint: error: {error}", err=True)
     if result.errors:
         return 2
+    if diff:
+        return 1 if result.diffs else 0
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         return 1
     return 0
+
+
+def _statistics(result, unsafe: bool) -> None:
+    from collections import Counter
+
+    counts = Counter(f.rule for f in result.findings)
+    fixable = {f.rule for f in result.findings if f.fix is not None and (f.fix.safe or unsafe)}
+    for rule, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mark = "[*]" if rule in fixable else "   "
+        click.echo(f"{count:>5}  {mark} {rule}", err=False)
 
 
 @cli.command("rules")
@@ -89,16 +146,18 @@ def list_rules(rule_dirs, fmt) -> int:
     import json
 
     from claimlint.ruleset import load_rules
+    from claimlint.suppress import META_CATEGORY, META_RULES
 
-    rules = load_rules(rule_dirs).rules
+    rows = [(r.id, r.category, r.severity, r.summary) for r in load_rules(rule_dirs).rules]
+    rows += [(rid, META_CATEGORY, severity, summary) for rid, (severity, summary) in META_RULES.items()]
     if fmt == "json":
-        rows = [{"id": r.id, "category": r.category, "severity": r.severity, "summary": r.summary} for r in rules]
-        click.echo(json.dumps(rows, indent=2))
+        keys = ("id", "category", "severity", "summary")
+        click.echo(json.dumps([dict(zip(keys, row, strict=True)) for row in rows], indent=2))
         return 0
-    width = max((len(r.id) for r in rules), default=0)
-    cat_width = max((len(r.category) for r in rules), default=0)
-    for r in rules:
-        click.echo(f"{r.id.ljust(width)}  {r.category.ljust(cat_width)}  {r.severity.ljust(7)}  {r.summary}")
+    width = max(len(r[0]) for r in rows)
+    cat_width = max(len(r[1]) for r in rows)
+    for rid, category, severity, summary in rows:
+        click.echo(f"{rid.ljust(width)}  {category.ljust(cat_width)}  {severity.ljust(7)}  {summary}")
     return 0
 
 
@@ -125,15 +184,27 @@ def explain(rule_id, rule_dirs) -> int:
         "Instead: " + rule.suggestion,
     ]
     if rule.fix:
-        lines.append(f"Fix: replaces the match with {rule.fix!r}")
+        safety = "safe" if rule.fix.safe else "unsafe"
+        lines.append(f"Fix ({safety}): {rule.fix.kind} {rule.fix.text or dict(rule.fix.by_match)!r}")
     lines += ["", "Flagged:", *[f"  - {b}" for b in rule.bad], "", "Not flagged:", *[f"  - {g}" for g in rule.good]]
     lines.append(f"\nDefined at {rule.origin}")
     click.echo("\n".join(lines))
     return 0
 
 
-def _use_color() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .claimlint.yaml.")
+def init(force) -> int:
+    """Write a commented starter .claimlint.yaml in the current folder."""
+    from claimlint.config import write_starter
+
+    path = write_starter(Path.cwd(), force=force)
+    click.echo(f"Wrote {path.name}: edit it to choose rules, severities and files.")
+    return 0
+
+
+def _use_color(stream) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def run(argv: list[str] | None = None) -> int:

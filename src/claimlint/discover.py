@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from claimlint.errors import ClaimlintError
@@ -11,13 +12,15 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_FOLDERS = frozenset({"node_modules"})
 
 
-def discover(paths: list[str]) -> list[str]:
+def discover(paths: list[str], excluded: Callable[[Path, bool], bool] | None = None) -> list[str]:
     """Paths to lint, as the user wrote them, in a stable order.
 
     A named file is always linted; a folder contributes its Markdown files,
-    skipping hidden folders and node_modules. A path that does not exist is
-    a usage error, so a typo in a CI job fails loudly.
+    skipping hidden folders, node_modules and whatever ``excluded`` (the
+    configuration's include and exclude globs) rules out. A path that does
+    not exist is a usage error, so a typo in a CI job fails loudly.
     """
+    skip = excluded or (lambda path, is_dir: False)
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
@@ -27,9 +30,14 @@ def discover(paths: list[str]) -> list[str]:
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".") and d not in SKIPPED_FOLDERS and not skip(Path(root, d), True)
+                )
                 for name in sorted(files):
-                    if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                    markdown = name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith(".")
+                    if markdown and not skip(Path(root, name), False):
                         _add(os.path.join(root, name), found, seen)
         elif path.exists():
             _add(given, found, seen)

@@ -315,8 +315,17 @@ class _Walker:
         return to_doc
 
     def _collect_comments(self, html: str, base: int) -> None:
+        """Comments of an HTML block or inline tag, located in the source from ``base`` on.
+
+        Searched for rather than offset: inside a blockquote or list the
+        block's content has lost its ``>`` and indentation.
+        """
         for match in re.finditer(r"<!--(.*?)-->", html, re.S):
-            self.comments.append(Comment(match.group(1), base + match.start(), base + match.end()))
+            start = self.source.text.find(match.group(0), base)
+            if start < 0:
+                continue
+            self.comments.append(Comment(match.group(1), start, start + len(match.group(0))))
+            base = start + len(match.group(0))
 
 
 def _scalar(value: str, col: int) -> tuple[str, int]:

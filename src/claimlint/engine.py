@@ -7,6 +7,8 @@ reading the context of every sentence would cost more than the parse.
 
 from __future__ import annotations
 
+import re
+
 from claimlint.context import Sentence, is_cited
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
@@ -43,8 +45,21 @@ class _Sentences:
         return self._block_cited[block]
 
 
-def lint(document: Document, ruleset: RuleSet) -> list[Finding]:
-    """All findings of the rule set in one document, in source order."""
+DISCLOSURES = {
+    "off-label": "This use is off-label: it is not approved by the FDA.",
+    "not-fda-approved": (
+        "This product is not FDA-approved: the FDA has not reviewed it for safety, effectiveness or quality."
+    ),
+    "testimonial": "Individual results vary, and most people see smaller changes than the ones described here.",
+}
+
+
+def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | None = None) -> list[Finding]:
+    """All findings of the rule set in one document, in source order.
+
+    ``disclosures`` overrides the texts that disclosure fixes insert.
+    """
+    templates = {**DISCLOSURES, **(disclosures or {})}
     findings: list[Finding] = []
     sentences = _Sentences(document)
     reported_once: set[str] = set()
@@ -58,7 +73,7 @@ def lint(document: Document, ruleset: RuleSet) -> list[Finding]:
                 if sentence is None or _excused(rule, sentence, start, end, sentences):
                     continue
                 reported_once.add(rule.id)
-                findings.append(_finding(document, segment, sentence, rule, start, end))
+                findings.append(_finding(document, segment, sentence, rule, start, end, templates))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -101,16 +116,21 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _S
     return False
 
 
-def _finding(document: Document, segment: Segment, sentence: Sentence, rule: Rule, start: int, end: int) -> Finding:
+def _finding(
+    document: Document,
+    segment: Segment,
+    sentence: Sentence,
+    rule: Rule,
+    start: int,
+    end: int,
+    templates: dict[str, str],
+) -> Finding:
     source = document.source
     src_start, src_end = segment.source_span(start, end)
     line, column = source.position(src_start)
     end_line, end_column = source.position(src_end)
     matched = " ".join(segment.text[start:end].split())
     excerpt = source.text[src_start:src_end]
-    fix = None
-    if rule.fix is not None and excerpt == segment.text[start:end]:
-        fix = Fix(True, (Edit(line, column, end_line, end_column, _keep_case(matched, rule.fix)),))
     return Finding(
         path=source.path,
         line=line,
@@ -127,8 +147,40 @@ def _finding(document: Document, segment: Segment, sentence: Sentence, rule: Rul
         start=src_start,
         end=src_end,
         sentence=" ".join(sentence.text.split()),
-        fix=fix,
+        fix=_fix(document, segment, sentence, rule, (start, end), templates),
     )
+
+
+def _fix(document: Document, segment: Segment, sentence: Sentence, rule: Rule, span, templates) -> Fix | None:
+    """The rule's fix for this match, if it can be applied without touching markup."""
+    spec = rule.fix
+    if spec is None:
+        return None
+    source = document.source
+    if spec.kind == "replace":
+        start, end = span
+        matched = segment.text[start:end]
+        text = spec.replacement(matched)
+    elif spec.kind == "sentence":
+        start, end = sentence.start, sentence.end
+        text = spec.text
+    else:  # append: after the sentence
+        start = end = sentence.end
+        text = " " + re.sub(r"\{disclosure:([a-z-]+)\}", lambda m: templates.get(m.group(1), m.group(0)), spec.text)
+    if text is None:
+        return None
+    src_start, src_end = segment.source_span(start, end)
+    if source.text[src_start:src_end] != segment.text[start:end]:
+        return None  # emphasis, links or a line break inside: rewriting would break the markup
+    if spec.kind == "replace":
+        text = _keep_case(segment.text[start:end], text)
+    if spec.kind == "append":
+        src_start = src_end = segment.source_span(end - 1, end)[1] if end > 0 else src_start
+        if source.text[src_end:].lstrip().startswith(text.strip()):
+            return None  # already added: fixing twice changes nothing
+    line, column = source.position(src_start)
+    end_line, end_column = source.position(src_end)
+    return Fix(spec.safe, (Edit(line, column, end_line, end_column, text),))
 
 
 def _keep_case(original: str, replacement: str) -> str:

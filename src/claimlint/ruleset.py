@@ -61,7 +61,7 @@ class Rule:
     scope: str
     unless: frozenset[str]
     suggestion: str
-    fix: str | None
+    fix: FixSpec | None
     bad: tuple[str, ...]
     good: tuple[str, ...]
     origin: str  # file:line where the rule is defined
@@ -74,6 +74,28 @@ class Rule:
     @cached_property
     def except_pattern(self) -> re.Pattern | None:
         return None if self.except_source is None else re.compile(self.except_source, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FixSpec:
+    """How a rule's finding is fixed.
+
+    ``replace`` swaps the matched text (a text, or a map from the matched
+    wording, lowercased, to its replacement); ``sentence`` rewrites the whole
+    sentence; ``append`` adds text after the sentence (``{disclosure:NAME}``
+    inserts a disclosure template). Only a replacement is safe by default:
+    the others add or rewrite statements a writer must review.
+    """
+
+    kind: str  # replace | sentence | append
+    text: str | None = None
+    by_match: tuple[tuple[str, str], ...] = ()
+    safe: bool = True
+
+    def replacement(self, matched: str) -> str | None:
+        if self.text is not None:
+            return self.text
+        return dict(self.by_match).get(" ".join(matched.lower().split()))
 
 
 @dataclass
@@ -113,6 +135,7 @@ class Pack:
 @dataclass
 class RuleSet:
     packs: list[Pack] = field(default_factory=list)
+    extra: frozenset[str] = frozenset()  # built-in checks selected alongside the rules (suppression/...)
 
     @property
     def rules(self) -> list[Rule]:
@@ -259,7 +282,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         unless = [unless]
     if not isinstance(unless, list) or any(u not in CONDITIONS for u in unless):
         raise fail(f"rule {rid}: 'unless' takes a list of: {', '.join(CONDITIONS)}", "unless")
-    for key in ("message", "rationale", "suggestion", "summary", "fix"):
+    for key in ("message", "rationale", "suggestion", "summary"):
         if key in merged and merged[key] is not None and not isinstance(merged[key], str):
             raise fail(f"rule {rid}: {key!r} must be text", key)
     sources = merged["sources"]
@@ -300,11 +323,33 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),
-        fix=merged.get("fix"),
+        fix=_fix_spec(merged.get("fix"), fail, rid),
         bad=tuple(examples["bad"]),
         good=tuple(examples["good"]),
         origin=f"{path}:{line}",
     )
+
+
+def _fix_spec(fix, fail, rid: str) -> FixSpec | None:
+    if fix is None:
+        return None
+    if isinstance(fix, str):
+        return FixSpec("replace", fix)
+    kinds = [k for k in ("replace", "sentence", "append") if isinstance(fix, dict) and k in fix]
+    if not isinstance(fix, dict) or len(kinds) != 1 or set(fix) - {"replace", "sentence", "append", "safe"}:
+        raise fail(f"rule {rid}: 'fix' is a text, or a mapping with one of replace, sentence, append (and safe)", "fix")
+    kind, value = kinds[0], fix[kinds[0]]
+    safe = fix.get("safe", kind == "replace")
+    if not isinstance(safe, bool):
+        raise fail(f"rule {rid}: 'fix.safe' must be true or false", "fix")
+    if kind == "replace" and isinstance(value, dict):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise fail(f"rule {rid}: 'fix.replace' maps matched wording to replacement texts", "fix")
+        pairs = tuple((" ".join(k.lower().split()), v) for k, v in value.items())
+        return FixSpec(kind, None, pairs, safe)
+    if not isinstance(value, str):
+        raise fail(f"rule {rid}: 'fix.{kind}' must be text", "fix")
+    return FixSpec(kind, value, (), safe)
 
 
 def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozenset[str] | None]:

@@ -1,20 +1,44 @@
-"""Read, parse and lint a list of paths; collect findings and per-file errors.
+"""Read, parse, lint and (when asked) fix a list of paths; collect findings and per-file errors.
 
-A file that cannot be read is reported and the run goes on, so one odd page
-never hides the findings of the rest of a site.
+Each file is linted under its own configuration (the nearest .claimlint.yaml
+or pyproject.toml, or --config): defaults < configuration file < command
+line. A file that cannot be read or written is reported and the run goes on,
+so one odd page never hides the findings of the rest of a site.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from dataclasses import replace as _replace
+from pathlib import Path
 
+from claimlint import suppress
+from claimlint.config import Config, find_config
 from claimlint.document import parse
 from claimlint.engine import lint
 from claimlint.errors import ClaimlintError
 from claimlint.findings import Finding
-from claimlint.ruleset import RuleSet
+from claimlint.ruleset import RuleSet, load_rules
+from claimlint.selection import select
 from claimlint.source import Source
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class Options:
+    """What the command line asked for; None means "as the configuration says"."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_dirs: tuple[str, ...] = ()
+    config: Config | None = None  # --config: one configuration for every file
+    use_config_files: bool = True
+    stdin_name: str = "-"
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
 
 
 @dataclass
@@ -23,10 +47,14 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[ClaimlintError] = field(default_factory=list)
     lines: dict[str, list[str]] = field(default_factory=dict)  # source lines of files with findings
+    fixed: int = 0
+    files_fixed: int = 0
+    diffs: list[str] = field(default_factory=list)
+    suppressed: int = 0
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "-") -> list[Finding]:
-    """Lint Markdown given as text (used by tests and rule examples)."""
+    """Lint Markdown given as text with a rule set (used by tests and rule examples)."""
     return lint(parse(Source.from_text(text, path)), ruleset)
 
 
@@ -34,22 +62,109 @@ def lint_bytes(data: bytes, ruleset: RuleSet, path: str) -> list[Finding]:
     return lint(parse(Source.from_bytes(data, path)), ruleset)
 
 
-def run(paths: list[str], ruleset: RuleSet, stdin_name: str = "-") -> Result:
-    result = Result()
-    for path in paths:
-        name = stdin_name if path == "-" else path
-        try:
-            data = sys.stdin.buffer.read() if path == "-" else _read(path)
-            source = Source.from_bytes(data, name)
-            findings = lint(parse(source), ruleset)
-            if findings:
-                result.findings.extend(findings)
-                result.lines[name] = source.lines
-            result.files_checked += 1
-        except ClaimlintError as exc:
-            result.errors.append(exc)
-    result.findings.sort(key=Finding.sort_key)
-    return result
+class Runner:
+    """Lints files under their configurations, caching rule sets and selections."""
+
+    def __init__(self, options: Options):
+        self.options = options
+        find_config.cache_clear()  # a configuration edited since the last run in this process
+        self._rulesets: dict[tuple, RuleSet] = {}
+        self._selections: dict[tuple, RuleSet] = {}
+
+    def config_for(self, path: str) -> Config:
+        if self.options.config is not None:
+            return self.options.config
+        if not self.options.use_config_files or path == "-":
+            return find_config(Path.cwd()) if self.options.use_config_files else Config()
+        return find_config(Path(path).resolve().parent) or Config()
+
+    def ruleset(self, config: Config) -> RuleSet:
+        dirs = tuple(str(d) for d in config.rules) + tuple(self.options.rule_dirs)
+        if dirs not in self._rulesets:
+            self._rulesets[dirs] = load_rules(dirs)
+        return self._rulesets[dirs]
+
+    def selection(self, config: Config, path: str) -> tuple[RuleSet, RuleSet]:
+        """(every rule, the rules that run on this file)."""
+        every = self.ruleset(config)
+        chosen = self.options.select or config.select
+        ignored = tuple(config.ignore) + tuple(self.options.ignore)
+        if path != "-":
+            ignored += tuple(config.ignored_for(Path(path)))
+        key = (id(every), chosen, ignored)
+        if key not in self._selections:
+            try:
+                self._selections[key] = select(every, chosen, ignored, extra=suppress.META_RULES)
+            except ClaimlintError as exc:
+                if config.path is None or exc.path:
+                    raise
+                raise ClaimlintError(
+                    exc.message + " (set in this configuration or on the command line)", str(config.path)
+                ) from None
+        return every, self._selections[key]
+
+    def lint_file(self, data: bytes, path: str) -> tuple[list[Finding], Source, int]:
+        """Findings of one file after severity overrides and suppression comments."""
+        config = self.config_for(path)
+        every, ruleset = self.selection(config, path)
+        source = Source.from_bytes(data, path)
+        document = parse(source)
+        findings = lint(document, ruleset, dict(config.disclosures))
+        if config.severity:
+            findings = [_replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in findings]
+        active = {r.id for r in ruleset.rules} | (set(suppress.META_RULES) & set(ruleset.extra))
+        outcome = suppress.apply(
+            document, findings, [(r.id, r.category) for r in every.rules], active, config.require_reason
+        )
+        kept = sorted(outcome.findings + outcome.meta, key=Finding.sort_key)
+        return kept, source, outcome.suppressed
+
+    def run(self, paths: list[str]) -> Result:
+        result = Result()
+        for path in paths:
+            name = self.options.stdin_name if path == "-" else path
+            try:
+                data = sys.stdin.buffer.read() if path == "-" else _read(path)
+                findings, source, suppressed = self.lint_file(data, name)
+                if self.options.fix or self.options.diff:
+                    findings, source = self._fix(path, name, data, findings, source, result)
+                result.suppressed += suppressed
+                if findings:
+                    result.findings.extend(findings)
+                    result.lines[name] = source.lines
+                result.files_checked += 1
+            except ClaimlintError as exc:
+                result.errors.append(exc)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    def _fix(self, path: str, name: str, data: bytes, findings, source, result: Result):
+        """Apply fixes until none is left (or a pass changes nothing); write or diff the result."""
+        from claimlint.fixes import apply_edits, chosen_edits, unified_diff, write_atomic
+
+        original = data.decode("utf-8")
+        text = original
+        seen = {text}
+        for _ in range(MAX_FIX_PASSES):
+            edits = chosen_edits(findings, self.options.unsafe_fixes)
+            if not edits:
+                break
+            fixed = apply_edits(text, edits)
+            if fixed in seen:  # no change, or fixes undoing each other
+                break
+            seen.add(fixed)
+            result.fixed += len(edits)
+            text = fixed
+            findings, source, _ = self.lint_file(text.encode("utf-8"), name)
+        if text != original:
+            if self.options.diff:
+                result.diffs.append(unified_diff(name, original, text))
+            elif path == "-":
+                sys.stdout.write(text)
+            else:
+                write_atomic(path, text.encode("utf-8"))
+            result.files_fixed += 1
+        return findings, source
 
 
 def _read(path: str) -> bytes:

@@ -19,19 +19,42 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 Piece = tuple[str, str]  # (text, rich style or "")
 
 
-def render(result: Result) -> list[list[Piece]]:
+def render(result: Result, unsafe_fixes: bool = False, fixed: bool = False, baselined: int = 0) -> list[list[Piece]]:
     """The report as lines of styled pieces."""
     lines: list[list[Piece]] = []
     for finding in result.findings:
         source = result.lines.get(finding.path)
         source_line = source[finding.line - 1] if source and finding.line <= len(source) else None
-        lines.extend(_finding(finding, source_line))
+        lines.extend(_finding(finding, source_line, _fixable(finding, unsafe_fixes)))
         lines.append([])
     lines.extend(_summary(result))
+    lines.extend(_fix_summary(result, unsafe_fixes, fixed))
+    if baselined:
+        lines.append([(f"{baselined} findings recorded in the baseline are not shown.", "")])
     return lines
 
 
-def _finding(f: Finding, source_line: str | None) -> list[list[Piece]]:
+def _fixable(f: Finding, unsafe: bool) -> bool:
+    return f.fix is not None and (f.fix.safe or unsafe)
+
+
+def _fix_summary(result: Result, unsafe: bool, fixed: bool) -> list[list[Piece]]:
+    lines: list[list[Piece]] = []
+    if fixed:
+        noun = "problem" if result.fixed == 1 else "problems"
+        lines.append([(f"Fixed {result.fixed} {noun} in {result.files_fixed} file(s).", "bold green")])
+    safe = sum(1 for f in result.findings if f.fix is not None and f.fix.safe)
+    hidden = sum(1 for f in result.findings if f.fix is not None and not f.fix.safe)
+    if safe or (unsafe and hidden):
+        count = safe + (hidden if unsafe else 0)
+        option = "--fix --unsafe-fixes" if unsafe and hidden else "--fix"
+        lines.append([("[*] ", "cyan"), (f"{count} fixable with {option}.", "")])
+    if hidden and not unsafe:
+        lines.append([(f"{hidden} more fixable with --fix --unsafe-fixes (they add or rewrite statements).", "")])
+    return lines
+
+
+def _finding(f: Finding, source_line: str | None, fixable: bool = False) -> list[list[Piece]]:
     out: list[list[Piece]] = [
         [
             (f"{f.path}:{f.line}:{f.column}:", "bold"),
@@ -39,6 +62,7 @@ def _finding(f: Finding, source_line: str | None) -> list[list[Piece]]:
             (f.severity, _STYLE[f.severity]),
             (" ", ""),
             (f"[{f.rule}]", "cyan"),
+            (" [*]" if fixable else "", "cyan"),
             (" " + f.message, "bold"),
         ]
     ]
