@@ -20,14 +20,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimlint.ruleset import CATEGORIES
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
-CATEGORIES = (
-    "overstated-efficacy",
-    "minimized-risk",
-    "unsupported-comparison",
-    "missing-disclosure",
-    "guideline-conflict",
-)
 _LABEL = re.compile(r"(?:<!--|#)\s*expect:\s*([a-z, -]+?)\s*(?:-->|$)")
 
 

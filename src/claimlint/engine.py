@@ -125,27 +125,18 @@ def _finding(
     end: int,
     templates: dict[str, str],
 ) -> Finding:
-    source = document.source
     src_start, src_end = segment.source_span(start, end)
-    line, column = source.position(src_start)
-    end_line, end_column = source.position(src_end)
     matched = " ".join(segment.text[start:end].split())
-    excerpt = source.text[src_start:src_end]
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+    return Finding.at(
+        document.source,
+        src_start,
+        src_end,
         rule=rule.id,
         category=rule.category,
         severity=rule.severity,
         message=rule.message.replace("{match}", matched),
         suggestion=rule.suggestion.replace("{match}", matched),
         sources=rule.sources,
-        excerpt=excerpt,
-        start=src_start,
-        end=src_end,
         sentence=" ".join(sentence.text.split()),
         fix=_fix(document, segment, sentence, rule, (start, end), templates),
     )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimlint.source import Source
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -46,3 +50,20 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)
+
+    @classmethod
+    def at(cls, source: Source, start: int, end: int, **fields) -> Finding:
+        """A finding over source offsets [start, end): path, positions and excerpt from the source."""
+        line, column = source.position(start)
+        end_line, end_column = source.position(end)
+        return cls(
+            path=source.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            excerpt=source.text[start:end],
+            start=start,
+            end=end,
+            **fields,
+        )

@@ -177,23 +177,14 @@ def _suppressor(finding: Finding, every: list[Directive], ranges: list[Directive
 
 
 def _meta(document: Document, d: Directive, rule: str, message: str) -> Finding:
-    source = document.source
-    line, column = source.position(d.start)
-    end_line, end_column = source.position(d.end)
-    severity, _ = META_RULES[rule]
-    return Finding(
-        path=source.path,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
+    return Finding.at(
+        document.source,
+        d.start,
+        d.end,
         rule=rule,
         category=META_CATEGORY,
-        severity=severity,
+        severity=META_RULES[rule][0],
         message=message,
         suggestion="Remove the comment, or correct the rule it names.",
         sources=(),
-        excerpt=source.text[d.start : d.end],
-        start=d.start,
-        end=d.end,
     )
