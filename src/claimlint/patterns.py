@@ -334,18 +334,36 @@ def _optional_separator(item) -> bool:
     return len(body) == 1 and _is_boundary((body[0][0], body[0][1])) and body[0][0] is not _sre_c.AT
 
 
+def _optional_ending_in_boundary(item, last: bool) -> bool:
+    """An optional repeat such as ``(?:\\w+\\s+){0,2}`` whose body ends (or starts) with a boundary.
+
+    Repeated at least once, it puts a boundary next to what follows (or
+    precedes) it; repeated zero times, whatever is beyond it decides.
+    """
+    op, av = item
+    if op not in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) or av[0] != 0:
+        return False
+    body = list(av[2])
+    while len(body) == 1 and body[0][0] is _sre_c.SUBPATTERN:
+        body = list(body[0][1][-1])
+    if not body:
+        return False
+    edge = body[-1] if last else body[0]
+    return _is_boundary(edge) and edge[0] is not _sre_c.AT
+
+
 def _bounded_before(items: list, i: int, left: bool) -> bool:
-    """Whether a word starting at items[i] is preceded by a boundary, skipping optional separators."""
+    """Whether a word starting at items[i] is preceded by a boundary, looking past optional parts."""
     k = i - 1
-    while k >= 0 and _optional_separator(items[k]):
+    while k >= 0 and (_optional_separator(items[k]) or _optional_ending_in_boundary(items[k], last=True)):
         k -= 1
     return _is_boundary(items[k]) if k >= 0 else left
 
 
 def _bounded_after(items: list, j: int, right: bool) -> bool:
-    """Whether a word ending before items[j] is followed by a boundary, skipping optional separators."""
+    """Whether a word ending before items[j] is followed by a boundary, looking past optional parts."""
     k = j
-    while k < len(items) and _optional_separator(items[k]):
+    while k < len(items) and (_optional_separator(items[k]) or _optional_ending_in_boundary(items[k], last=False)):
         k += 1
     return _is_boundary(items[k]) if k < len(items) else right
 

@@ -1,0 +1,48 @@
+"""Phrase syntax and anchor words: what a phrase matches, and that anchors never hide a match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimlint.patterns import bounded, phrase_anchors, phrase_regex, regex_anchors, text_words
+
+VOCABULARY = {"condition": ["depression", "treatment-resistant depression", "migraine"], "treatment": ["ketamine"]}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "matches", "misses"),
+    [
+        ("cure~", ["cure", "cures", "cured", "curing"], ["curer", "secure"]),
+        ("risk-free", ["risk-free", "risk free", "riskfree"], ["risk-freedom"]),
+        ("used with (great|real|) success", ["used with success", "used with great success"], ["used with"]),
+        ("cure~ {condition}", ["cures migraines", "cured treatment resistant depression"], ["cures pain"]),
+        ("guarantee~ ... results", ["guarantee you will see real results"], ["guaranteed. Results"]),
+        ("can't get addicted", ["can't get addicted", "can’t get addicted"], ["cant get addicted"]),
+    ],
+)
+def test_phrase_syntax(phrase, matches, misses):
+    regex = re.compile(bounded(phrase_regex(phrase, VOCABULARY)), re.I)
+    for text in matches:
+        assert regex.search(text), text
+        assert phrase_anchors(phrase, VOCABULARY) & text_words(text), text
+    for text in misses:
+        assert not regex.search(text), text
+
+
+@pytest.mark.parametrize(
+    ("regex", "anchors"),
+    [
+        (r"(?<![\w.])100\s?%\s+safe\b", {"safe"}),
+        (r"\b(?:doctor|physician)s?-(?:recommended|approved)\b", {"recommended", "approved"}),
+        (r"\b(?:9|nine)\s+(?:in|of)\s+(?:10|ten)\s+(?:[\w-]+\s+){0,2}?(?:patients|clients)\b", {"patients", "clients"}),
+        (r"(?:all[- ]?natural|natural)\s+safe", {"safe"}),
+        (r"a[- ]?b", None),  # "ab" is one word: no anchor can be proven
+        (r"cure[sd]?", None),
+        (r"cure(?:s\s+){0,2}x", None),
+    ],
+)
+def test_regex_anchors_are_only_what_every_match_contains(regex, anchors):
+    found = regex_anchors(regex)
+    assert (set(found) if found else None) == anchors
