@@ -35,5 +35,11 @@ def test_promo_trips_every_pack_and_explainer_none(builtin_rules):
 
     promo = lint_bytes((ROOT / "examples" / "ketamine-clinic-promo.md").read_bytes(), builtin_rules, "promo.md")
     explainer = lint_bytes((ROOT / "examples" / "ketamine-explainer.md").read_bytes(), builtin_rules, "ex.md")
-    assert {f.category for f in promo} == {"overstated-efficacy", "minimized-risk", "unsupported-comparison"}
+    assert {f.category for f in promo} == {
+        "overstated-efficacy",
+        "minimized-risk",
+        "unsupported-comparison",
+        "missing-disclosure",
+        "guideline-conflict",
+    }
     assert explainer == []

@@ -81,7 +81,7 @@ def test_user_regex_with_named_group_is_refused(tmp_path, capsys):
 def test_a_text_is_scanned_only_with_the_rules_its_words_can_trigger(builtin_rules):
     for pack in builtin_rules.packs:
         assert [r.id for r in pack.candidates(set())] == [pack.rules[i].id for i in pack.always]
-        assert len(pack.candidates(set(pack.anchors))) == len(pack.rules)
+        assert len(pack.candidates(set(pack.anchors))) == len([r for r in pack.rules if r.check is None])
         for rule in pack.rules:
             if rule.anchors:
                 assert rule in pack.candidates({sorted(rule.anchors)[0]})

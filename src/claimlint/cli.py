@@ -18,6 +18,7 @@ from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITY_RANK
 
 FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 class _DefaultGroup(click.Group):
@@ -49,7 +50,13 @@ _rules_option = click.option(
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to this file; text still goes to the terminal.",
+)
 @click.option(
     "--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1 [default: error]."
 )
@@ -66,7 +73,7 @@ _rules_option = click.option(
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
 def check(
-    paths, fmt, fail_on, select, ignore, rule_dirs, config_file, isolated, fix, unsafe_fixes, diff, statistics,
+    paths, fmt, output, fail_on, select, ignore, rule_dirs, config_file, isolated, fix, unsafe_fixes, diff, statistics,
     baseline, write_baseline, stdin_filename,
 ) -> int:  # fmt: skip
     """Lint Markdown files and folders ('-' reads standard input)."""
@@ -106,14 +113,18 @@ def check(
         result.findings, matched = baselines.filter_new(baseline, result.findings)
     if diff:
         out.write("".join(result.diffs))
-    elif fmt == "json":
-        from claimlint.report.json_report import render
-
-        out.write(render(result))
-    else:
+    elif fmt != "text":
+        report = _render(fmt, result, runner.rules_used())
+        if output:
+            _write_report(output, report)
+        else:
+            out.write(report)
+    if not diff and (fmt == "text" or output):
         from claimlint.report import text
 
         lines = text.render(result, unsafe_fixes=unsafe_fixes, fixed=fix, baselined=matched)
+        if output and fmt == "text":
+            _write_report(output, "".join("".join(piece for piece, _ in line) + "\n" for line in lines))
         text.write(lines, out, _use_color(out))
     if statistics:
         _statistics(result, unsafe_fixes)
@@ -126,6 +137,20 @@ def check(
     if fail_on != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in result.findings):
         return 1
     return 0
+
+
+def _render(fmt: str, result, rules) -> str:
+    import importlib
+
+    module = importlib.import_module(f"claimlint.report.{'json_report' if fmt == 'json' else fmt}")
+    return module.render(result) if fmt == "json" else module.render(result, rules)
+
+
+def _write_report(path: str, report: str) -> None:
+    try:
+        Path(path).write_text(report, encoding="utf-8")
+    except OSError as exc:
+        raise ClaimlintError(f"cannot write report: {exc.strerror or exc}", path) from None
 
 
 def _statistics(result, unsafe: bool) -> None:

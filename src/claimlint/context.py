@@ -183,8 +183,11 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue
-        # a terminator right after the cue ("Myth: ...") does not end its scope
-        limit = next((t for t in terminators if t >= cue.end() and text[cue.end() : t].strip()), len(text))
+        # "Myth: ..." negates what follows the colon; "No: it is off-label" answers a question
+        myth = cue.group().lower().startswith("myth")
+        limit = next(
+            (t for t in terminators if t >= cue.end() and (text[cue.end() : t].strip() or not myth)), len(text)
+        )
         words = list(_WORD.finditer(text, cue.end(), limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))

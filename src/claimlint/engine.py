@@ -70,10 +70,17 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
                 sentence = sentences.at(index, segment, start, end)
-                if sentence is None or _excused(rule, sentence, start, end, sentences):
+                if sentence is None or _excused(rule, sentence, start, end, sentences, ruleset):
                     continue
                 reported_once.add(rule.id)
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
+    check_rules = [rule for pack in ruleset.packs for rule in pack.checks]
+    if check_rules:
+        from claimlint.checks import CHECKS, DocumentView
+
+        view = DocumentView(document, ruleset.knowledge, templates)
+        for rule in check_rules:
+            findings.extend(CHECKS[rule.check](view, rule))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -96,7 +103,7 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
     return kept
 
 
-def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _Sentences) -> bool:
+def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _Sentences, ruleset: RuleSet) -> bool:
     if rule.except_pattern is not None:
         for other in rule.except_pattern.finditer(sentence.text):
             if other.start() + sentence.start < end and other.end() + sentence.start > start:
@@ -113,6 +120,10 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _S
             return True
         if rule.scope in ("paragraph", "document") and sentences.block_cited(sentence.segment.block):
             return True
+    if "approved" in unless and ruleset.knowledge.products:
+        from claimlint.checks import approved_use
+
+        return approved_use(ruleset.knowledge, sentence.text)
     return False
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITIES
+from claimlint.knowledge import KnowledgeBase, check_references
+from claimlint.knowledge import merge as merge_knowledge
 from claimlint.patterns import (
     PhraseError,
     bounded,
@@ -35,14 +37,14 @@ CATEGORIES = (
     "guideline-conflict",
 )
 SCOPES = ("sentence", "paragraph", "document")
-CONDITIONS = ("negated", "hedged", "cited", "question")
+CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
-    "except", "scope", "unless", "suggestion", "fix", "examples",
+    "except", "scope", "unless", "suggestion", "fix", "examples", "check",
 }  # fmt: skip
-REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "match", "suggestion", "examples")
+REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
-PACK_KEYS = {"pack", "defaults", "vocabulary", "rules"}
+PACK_KEYS = {"pack", "defaults", "vocabulary", "rules", "products", "conditions", "guidelines"}
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
 
 
@@ -55,7 +57,7 @@ class Rule:
     message: str
     rationale: str
     sources: tuple[str, ...]
-    pattern: str  # the rule's regex, word-bounded, slots expanded
+    pattern: str | None  # the rule's regex, word-bounded, slots expanded (None for a check rule)
     anchors: frozenset[str] | None  # words every match contains (None: scan all text)
     except_source: str | None  # regex of the rule's exceptions, compiled on first use
     scope: str
@@ -65,11 +67,12 @@ class Rule:
     bad: tuple[str, ...]
     good: tuple[str, ...]
     origin: str  # file:line where the rule is defined
+    check: str | None = None  # a built-in check (checks.py) instead of a pattern
 
     @cached_property
     def regex(self) -> re.Pattern:
         """All the rule's phrases as one pattern, compiled on first use."""
-        return re.compile(self.pattern, re.IGNORECASE)
+        return re.compile(self.pattern or "(?!)", re.IGNORECASE)
 
     @cached_property
     def except_pattern(self) -> re.Pattern | None:
@@ -122,7 +125,12 @@ class Pack:
                 index.setdefault(word, set()).add(i)
         self.index = {word: tuple(sorted(ids)) for word, ids in index.items()}
         self.anchors = frozenset(index)
-        self.always = tuple(i for i, rule in enumerate(self.rules) if rule.anchors is None)
+        self.always = tuple(i for i, rule in enumerate(self.rules) if rule.anchors is None and rule.check is None)
+
+    @property
+    def checks(self) -> list[Rule]:
+        """The pack's rules that run a built-in check on the whole document."""
+        return [rule for rule in self.rules if rule.check is not None]
 
     def candidates(self, words: set[str]) -> list[Rule]:
         """The rules that can match a text made of these words, in pack order."""
@@ -136,6 +144,7 @@ class Pack:
 class RuleSet:
     packs: list[Pack] = field(default_factory=list)
     extra: frozenset[str] = frozenset()  # built-in checks selected alongside the rules (suppression/...)
+    knowledge: KnowledgeBase = field(default_factory=KnowledgeBase)
 
     @property
     def rules(self) -> list[Rule]:
@@ -154,7 +163,7 @@ class RuleSet:
                 trimmed = Pack(pack.name, chosen)
                 trimmed.compile()
                 packs.append(trimmed)
-        return RuleSet(packs)
+        return RuleSet(packs, knowledge=self.knowledge)
 
 
 def builtin_rules_dir() -> Path:
@@ -176,9 +185,18 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
         files.extend(sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml")))
     documents = [_read(path) for path in files]
     vocabulary: dict[str, list[str]] = {}
+    knowledge = KnowledgeBase()
+    defined_at: dict[str, tuple[str, int | None]] = {}
     for doc in documents:
         _merge_vocabulary(vocabulary, doc, doc.data.get("vocabulary"))
-    ruleset = RuleSet()
+        merge_knowledge(knowledge, doc)
+        for key in ("products", "conditions", "guidelines"):
+            for item in doc.data.get(key) or []:
+                if isinstance(item, dict) and "id" in item:
+                    defined_at[str(item["id"])] = (doc.path, doc.line(item))
+    check_references(knowledge, defined_at)
+    _knowledge_vocabulary(vocabulary, knowledge)
+    ruleset = RuleSet(knowledge=knowledge)
     seen: dict[str, str] = {}
     for doc in documents:
         if "rules" not in doc.data:
@@ -197,6 +215,14 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
     return ruleset
 
 
+def _knowledge_vocabulary(vocabulary: dict[str, list[str]], knowledge: KnowledgeBase) -> None:
+    """Every product and condition name is also a {treatment} or {condition} for phrase rules."""
+    vocabulary.setdefault("treatment", []).extend(
+        name for product in knowledge.products.values() for name in (*product.names, *product.compounded_names)
+    )
+    vocabulary.setdefault("condition", []).extend(name for c in knowledge.conditions.values() for name in c.names)
+
+
 def _read(path: Path) -> Located:
     try:
         text = path.read_text(encoding="utf-8")
@@ -204,7 +230,11 @@ def _read(path: Path) -> Located:
         raise ClaimlintError(f"cannot read rule file: {exc}", str(path)) from None
     doc = load_yaml(text, str(path))
     if not isinstance(doc.data, dict):
-        raise ClaimlintError("a rule file must be a mapping with 'rules' or 'vocabulary'", str(path), 1)
+        raise ClaimlintError(
+            "a rule file must be a mapping with 'rules', 'vocabulary', 'products', 'conditions' or 'guidelines'",
+            str(path),
+            1,
+        )
     unknown = set(doc.data) - PACK_KEYS
     if unknown:
         key = sorted(unknown)[0]
@@ -297,8 +327,18 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         values = examples.get(kind)
         if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
             raise fail(f"rule {rid}: examples need a non-empty '{kind}' list of texts", "examples")
+    check = merged.get("check")
+    if check is not None:
+        from claimlint.checks import CHECK_NAMES
+
+        if check not in CHECK_NAMES:
+            raise fail(f"rule {rid}: unknown check {check!r} (expected one of: {', '.join(CHECK_NAMES)})", "check")
+        if "match" in merged:
+            raise fail(f"rule {rid}: a rule has either 'match' or 'check', not both", "check")
+    elif "match" not in merged:
+        raise fail(f"rule {rid}: missing required field 'match' (or 'check')")
     try:
-        pattern, anchors = _compile_match(merged["match"], vocabulary)
+        pattern, anchors = (None, None) if check else _compile_match(merged["match"], vocabulary)
         except_source = None
         if merged.get("except"):
             except_source = _compile_match(merged["except"], vocabulary)[0]
@@ -327,6 +367,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         bad=tuple(examples["bad"]),
         good=tuple(examples["good"]),
         origin=f"{path}:{line}",
+        check=check,
     )
 
 

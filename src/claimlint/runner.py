@@ -103,6 +103,14 @@ class Runner:
                 ) from None
         return every, self._selections[key]
 
+    def rules_used(self) -> list:
+        """Every rule that ran on some file, once each (for reports that describe rules)."""
+        seen: dict[str, object] = {}
+        for ruleset in self._selections.values():
+            for rule in ruleset.rules:
+                seen.setdefault(rule.id, rule)
+        return [seen[key] for key in sorted(seen)]
+
     def lint_file(self, data: bytes, path: str) -> tuple[list[Finding], Source, int]:
         """Findings of one file after severity overrides and suppression comments."""
         config = self.config_for(path)

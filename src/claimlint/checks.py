@@ -1,0 +1,390 @@
+"""Checks that need knowledge, not just phrases: approval status, disclosures, labels, guidelines.
+
+Each check is one small function named by a rule's ``check:`` key; the rule
+(in YAML) carries the message, rationale, sources, suggestion and examples.
+The functions read a document through ``DocumentView``: its sentences, the
+products and conditions they name, and their context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from claimlint.context import Sentence
+from claimlint.document import Document
+from claimlint.findings import Edit, Finding, Fix
+from claimlint.knowledge import KnowledgeBase, Mention
+from claimlint.patterns import literal_words, text_words
+from claimlint.sentences import split
+
+NEAR = 12  # words between a product and the condition it is tied to
+
+_OFF_LABEL = re.compile(r"\boff[- ]?label\b", re.I)
+_NOT_APPROVED = re.compile(
+    r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:FDA[- ]?)?approved\b"
+    r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b|\bno\s+FDA[- ]?approved\b"
+    r"|\b(?:isn['’]t|aren['’]t|hasn['’]t\s+been|haven['’]t\s+been)\s+(?:FDA[- ]?)?approved\b"
+    r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
+    r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
+    r"|\bunapproved\b|\bwithout\s+FDA\s+approval\b"
+    r"|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b"
+    r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b",
+    re.I,
+)
+_SIDE_EFFECT = re.compile(
+    r"\bside[- ]effects?\b|\badverse\s+(?:effects?|events?|reactions?)\b|\b(?:can|may|might|could)\s+cause\b"
+    r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)",
+    re.I,
+)
+_APPROVAL = re.compile(
+    r"\bFDA[- ]?(?:approved|cleared|approval)\b"
+    r"|\b(?:approved|cleared)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b",
+    re.I,
+)
+_NOT_AN_APPROVAL_CLAIM = re.compile(
+    r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA", re.I
+)
+_EXPECTED_RESULTS = re.compile(
+    r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results"
+    r"|most\s+(?:people|patients|participants|members|clients|users|customers)|in\s+(?:clinical\s+)?(?:trials|studies))\b",
+    re.I,
+)
+_QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
+_OUTCOME = re.compile(
+    r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
+    r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|\d+\s*(?:lbs?|pounds|kg|%))\b",
+    re.I,
+)
+_STRONG_FIRST_PERSON_RESULT = re.compile(
+    r"\bI\s+(?:lost|dropped|shed)\s+\d+|\bI(?:['’]m|\s+am|\s+was)\s+(?:cured|pain[- ]free|healed)"
+    r"|\bchanged\s+my\s+life\b|\bgave\s+me\s+my\s+life\s+back\b|\bsaved\s+my\s+(?:life|marriage)\b"
+    r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:gone|cured|back|vanished)\b",
+    re.I,
+)
+_ATTRIBUTION = re.compile(
+    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?\s*$"
+    r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}\s*\)"
+)
+
+
+@dataclass
+class Claim:
+    """A sentence that ties a product to a condition (or names a product with no condition)."""
+
+    sentence: Sentence
+    product: Mention
+    condition: Mention | None
+    use: str  # approved | off-label | harm (a side effect) | unapproved | compounded | unnamed (no condition)
+
+
+class DocumentView:
+    """A document's sentences with the products and conditions they name, computed once."""
+
+    def __init__(self, document: Document, knowledge: KnowledgeBase, templates: dict[str, str]):
+        self.document = document
+        self.knowledge = knowledge
+        self.templates = templates
+        self._sentences: list[Sentence] | None = None
+        self._claims: list[Claim] | None = None
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._sentences = []
+            for segment in self.document.segments:
+                spans = split(segment.text)
+                for i, (start, end) in enumerate(spans):
+                    following = segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+                    self._sentences.append(Sentence(segment, start, end, following))
+        return self._sentences
+
+    def mentions(self, sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
+        text = sentence.text
+        words = text_words(text)
+        products = self.knowledge.product_mentions(text, words)
+        conditions = self.knowledge.condition_mentions(text, words) if products else []
+        return products, conditions
+
+    @property
+    def claims(self) -> list[Claim]:
+        if self._claims is None:
+            self._claims = list(self._find_claims())
+        return self._claims
+
+    def _find_claims(self) -> Iterator[Claim]:
+        kb = self.knowledge
+        for sentence in self.sentences:
+            products, conditions = self.mentions(sentence)
+            for product in products:
+                entry = kb.products[product.id]
+                near = [c for c in conditions if _words_between(sentence.text, product, c) <= NEAR]
+                if entry.status != "approved":
+                    use = "unapproved"
+                elif product.compounded:
+                    use = "compounded"
+                else:
+                    use = "unnamed"
+                if not near:
+                    yield Claim(sentence, product, None, use)
+                    continue
+                harms = bool(_SIDE_EFFECT.search(sentence.text))
+                for condition in near:
+                    if use == "unnamed":
+                        kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
+                        if kind == "off-label" and harms:
+                            kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
+                    else:
+                        kind = use
+                    yield Claim(sentence, product, condition, kind)
+
+    def finding(self, rule, sentence: Sentence, start: int, end: int, values: dict, fix_text: str | None = None):
+        """A finding of a check rule over sentence-relative span [start, end)."""
+        segment = sentence.segment
+        src_start, src_end = segment.source_span(sentence.start + start, sentence.start + end)
+        values = {**values, "match": " ".join(sentence.text[start:end].split())}
+        fix = None
+        if fix_text is not None:
+            at = segment.source_span(sentence.end - 1, sentence.end)[1]
+            line, column = self.document.source.position(at)
+            fix = Fix(rule.fix.safe, (Edit(line, column, line, column, " " + fix_text),))
+        return Finding.at(
+            self.document.source,
+            src_start,
+            src_end,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=fill(rule.message, values),
+            suggestion=fill(rule.suggestion, values),
+            sources=rule.sources,
+            sentence=" ".join(sentence.text.split()),
+            fix=fix,
+        )
+
+    def appended(self, rule, values: dict) -> str | None:
+        """The text a rule's ``append`` fix adds, with disclosure templates and placeholders filled."""
+        if rule.fix is None or rule.fix.kind != "append":
+            return None
+        text = re.sub(r"\{disclosure:([a-z-]+)\}", lambda m: self.templates.get(m.group(1), m.group(0)), rule.fix.text)
+        return fill(text, values)
+
+
+def fill(template: str, values: dict) -> str:
+    """Replace {name} placeholders that have a value; leave the rest as written."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _words_between(text: str, a: Mention, b: Mention) -> int:
+    lo, hi = (a.end, b.start) if a.start <= b.start else (b.end, a.start)
+    return len(re.findall(r"\w+", text[lo:hi])) if hi > lo else 0
+
+
+def _stated(sentence: Sentence, match: re.Match) -> bool:
+    """A phrase the sentence asserts: not asked, not in the scope of a negation."""
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    return not sentence.question and not sentence.negated(start, end)
+
+
+def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool) -> bool:
+    """Whether any sentence of the draft makes the disclosure (a question or a negated one does not count).
+
+    ``negative_form``: the disclosure is itself a negation ("is not
+    approved"), so it counts wherever it is stated; "off-label" does not
+    count when negated ("this is not an off-label use").
+    """
+    for sentence in view.sentences:
+        if sentence.question:
+            continue
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if negative_form:  # "is not approved": stated unless asked (double negation is rare)
+                return True
+            if not negative_form and not sentence.negated(start, end):
+                return True
+    return False
+
+
+def _product_values(view: DocumentView, claim: Claim) -> dict:
+    kb = view.knowledge
+    product = kb.products[claim.product.id]
+    text = claim.sentence.text
+    values = {
+        "product": text[claim.product.start : claim.product.end],
+        "product_source": product.source,
+        "status": product.status,
+    }
+    if claim.condition is not None:
+        values["condition"] = text[claim.condition.start : claim.condition.end]
+    return values
+
+
+# -- the checks --------------------------------------------------------------------------------
+
+
+def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
+    """An off-label use is discussed and the draft nowhere says it is off-label or not approved."""
+    first = next((c for c in view.claims if c.use == "off-label"), None)
+    if first is None or _has_disclosure(view, _OFF_LABEL, False) or _has_disclosure(view, _NOT_APPROVED, True):
+        return []
+    values = _product_values(view, first)
+    lo = min(first.product.start, first.condition.start)
+    hi = max(first.product.end, first.condition.end)
+    return [view.finding(rule, first.sentence, lo, hi, values, view.appended(rule, values))]
+
+
+def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
+    """A compounded or unapproved product is named and the draft nowhere says it is not FDA-approved."""
+    for claim in view.claims:
+        if claim.use not in ("unapproved", "compounded"):
+            continue
+        start = claim.sentence.start + claim.product.start
+        if claim.sentence.negated(start, start + 1):
+            continue  # "we do not sell compounded semaglutide"
+        if _has_disclosure(view, _NOT_APPROVED, True):
+            return []
+        if claim.use == "compounded" and _has_disclosure(view, _OFF_LABEL, False):
+            return []  # a compounded form of an approved drug: "this use is off-label" tells the reader enough
+        values = _product_values(view, claim)
+        return [
+            view.finding(
+                rule, claim.sentence, claim.product.start, claim.product.end, values, view.appended(rule, values)
+            )
+        ]
+    return []
+
+
+def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
+    """Patient results are quoted and the draft does not state the generally expected results."""
+    first = next((s for s in view.sentences if _is_testimonial(s)), None)
+    if first is None:
+        return []
+    for sentence in view.sentences:
+        if not sentence.question and _EXPECTED_RESULTS.search(sentence.text) and _QUANTITY.search(sentence.text):
+            return []
+    text = first.text
+    start = len(text) - len(text.lstrip(" \"“'"))
+    return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]
+
+
+def _is_testimonial(sentence: Sentence) -> bool:
+    text = sentence.text
+    segment = sentence.segment
+    if _ATTRIBUTION.search(segment.text) and (_FIRST_PERSON.search(segment.text) or segment.kind == "blockquote"):
+        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text))
+    if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
+        return True
+    return bool(_STRONG_FIRST_PERSON_RESULT.search(text))
+
+
+def approval_claim(view: DocumentView, rule) -> list[Finding]:
+    """'FDA-approved' said of an unapproved or compounded product, or of an off-label use."""
+    found = []
+    for sentence in view.sentences:
+        for match in _APPROVAL.finditer(sentence.text):
+            if not _stated(sentence, match) or _NOT_AN_APPROVAL_CLAIM.search(sentence.text):
+                continue
+            if _NOT_APPROVED.search(sentence.text):
+                continue  # "the only FDA-approved CBD product; other CBD oils are not FDA-approved"
+            claims = [c for c in view.claims if c.sentence is sentence]
+            wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
+            right = [c for c in claims if c.use == "approved"]
+            if wrong and not right:
+                values = _product_values(view, wrong[0])
+                values["use"] = {
+                    "unapproved": "it is not FDA-approved for any use",
+                    "compounded": "compounded versions are not FDA-approved",
+                    "off-label": f"it is not approved for {values.get('condition', 'this use')}",
+                }[wrong[0].use]
+                found.append(view.finding(rule, sentence, match.start(), match.end(), values))
+                break
+    return found
+
+
+def label_restriction(view: DocumentView, rule) -> list[Finding]:
+    """A claim that contradicts a product's label or REMS (Spravato at home)."""
+    found = []
+    kb = view.knowledge
+    for claim in view.claims:
+        product = kb.products[claim.product.id]
+        for restriction in product.restrictions:
+            pattern = _forbidden(restriction.forbids)
+            for match in pattern.finditer(claim.sentence.text):
+                if _stated(claim.sentence, match):
+                    values = {**_product_values(view, claim), "restriction": restriction.summary}
+                    values["restriction_source"] = restriction.source
+                    found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
+                    break
+    return _first_per_sentence(found)
+
+
+def guideline_position(view: DocumentView, rule) -> list[Finding]:
+    """A stronger stance than the guideline for an intervention–condition pair."""
+    found = []
+    kb = view.knowledge
+    for claim in view.claims:
+        if claim.condition is None:
+            continue
+        for guideline in kb.guidelines_for(claim.product.id, claim.condition.id):
+            for match in _forbidden(guideline.contradicts).finditer(claim.sentence.text):
+                near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
+                if near > 120 or not _stated(claim.sentence, match):
+                    continue
+                values = {
+                    **_product_values(view, claim),
+                    "position": guideline.position,
+                    "body": guideline.body,
+                    "year": guideline.year,
+                    "summary": guideline.summary,
+                    "aligned": guideline.aligned,
+                }
+                found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
+                break
+    return _first_per_sentence(found)
+
+
+def _first_per_sentence(findings: list[Finding]) -> list[Finding]:
+    seen, kept = set(), []
+    for finding in findings:
+        key = (finding.sentence, finding.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
+
+
+_FORBIDDEN: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
+    if phrases not in _FORBIDDEN:
+        body = "|".join(sorted((literal_words(p) for p in phrases), key=len, reverse=True)) or "(?!)"
+        _FORBIDDEN[phrases] = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+    return _FORBIDDEN[phrases]
+
+
+def approved_use(knowledge: KnowledgeBase, text: str) -> bool:
+    """Whether a sentence ties a product to one of its approved indications ("Zepbound for sleep apnea")."""
+    words = text_words(text)
+    products = knowledge.product_mentions(text, words)
+    if not products:
+        return False
+    conditions = knowledge.condition_mentions(text, words)
+    return any(
+        not p.compounded and _words_between(text, p, c) <= NEAR and knowledge.approved_for(p.id, c.id)
+        for p in products
+        for c in conditions
+    )
+
+
+CHECKS: dict[str, Callable[[DocumentView, object], list[Finding]]] = {
+    "off-label-disclosure": off_label_disclosure,
+    "unapproved-disclosure": unapproved_disclosure,
+    "testimonial-disclosure": testimonial_disclosure,
+    "approval-claim": approval_claim,
+    "label-restriction": label_restriction,
+    "guideline-position": guideline_position,
+}
+CHECK_NAMES = tuple(CHECKS)

@@ -1,0 +1,375 @@
+"""What claimlint knows: products and their FDA status, conditions, guideline positions.
+
+This is what turns a word list into a compliance check: whether "ketamine for
+depression" is an approved use, an off-label one, or a compounded product;
+what a label or REMS forbids; where a guideline places a treatment. The data
+lives in YAML under rules/ (``products:``, ``conditions:``, ``guidelines:``)
+and a team extends it by dropping its own files into a ``--rules`` folder; an
+entry whose id is already known replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from claimlint.errors import ClaimlintError
+from claimlint.patterns import literal_words, text_words
+from claimlint.yamlfile import Located
+
+STATUSES = ("approved", "not-approved")
+KINDS = ("drug", "supplement", "device", "procedure")
+POSITIONS = (
+    "not-routine",
+    "not-first-line",
+    "reserved-for-refractory",
+    "weak-or-no-evidence",
+    "do-not-offer",
+    "third-line",
+    "moderate-evidence",
+)
+
+
+@dataclass(frozen=True)
+class Restriction:
+    id: str
+    summary: str
+    forbids: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Product:
+    id: str
+    names: tuple[str, ...]
+    status: str
+    indications: frozenset[str]
+    source: str
+    kind: str = "drug"
+    controlled: str | None = None
+    compounded: bool = False
+    compounded_names: tuple[str, ...] = ()
+    restrictions: tuple[Restriction, ...] = ()
+    brand_of: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class Condition:
+    id: str
+    names: tuple[str, ...]
+    broader: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class Guideline:
+    id: str
+    intervention: str
+    condition: str
+    position: str
+    body: str
+    year: int
+    summary: str
+    contradicts: tuple[str, ...]
+    aligned: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A product or condition named in a text: where, and which entry."""
+
+    start: int
+    end: int
+    id: str
+    compounded: bool = False  # a product named in a compounded form
+
+
+def _key(text: str) -> str:
+    """Lookup key of a name: case, spaces, hyphens and apostrophes do not matter."""
+    return re.sub(r"[^0-9a-z+]", "", text.lower())
+
+
+class _Names:
+    """One pattern for many names, and the way back from a matched text to its entry."""
+
+    def __init__(self, names: dict[str, str]):
+        self.by_key = {_key(name): entry for name, entry in names.items()}
+        words = {w for name in names for w in text_words(name)}
+        self.words = frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})  # plurals, as the pattern
+        options = sorted({literal_words(n) for n in names}, key=lambda r: (-len(r), r))
+        body = "|".join(options) or "(?!)"
+        self.regex = re.compile(rf"(?<![\w+])(?:{body})(?:e?s|['’]s)?(?![\w+])", re.I)
+
+    def entry(self, matched: str) -> str | None:
+        key = _key(matched)
+        for candidate in (key, key[:-1], key[:-2]):
+            if candidate in self.by_key:
+                return self.by_key[candidate]
+        return None
+
+    def find(self, text: str, words: set[str] | None = None) -> list[tuple[int, int, str]]:
+        if words is not None and self.words.isdisjoint(words):
+            return []
+        found = []
+        for match in self.regex.finditer(text):
+            entry = self.entry(match.group())
+            if entry is not None:
+                found.append((match.start(), match.end(), entry))
+        return found
+
+
+@dataclass
+class KnowledgeBase:
+    products: dict[str, Product] = field(default_factory=dict)
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    guidelines: list[Guideline] = field(default_factory=list)
+
+    @cached_property
+    def _product_names(self) -> _Names:
+        names = {}
+        for product in self.products.values():
+            for name in product.names:
+                names[name] = product.id
+            for name in product.compounded_names:
+                names[name] = "compounded:" + product.id
+        return _Names(names)
+
+    @cached_property
+    def _condition_names(self) -> _Names:
+        return _Names({name: c.id for c in self.conditions.values() for name in c.names})
+
+    def product_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
+        mentions = []
+        for start, end, entry in self._product_names.find(text, words):
+            compounded = entry.startswith("compounded:")
+            product_id = entry.split(":", 1)[1] if compounded else entry
+            before = text[max(0, start - 40) : start].lower()
+            if not compounded and re.search(r"\bcompounded\s+(?:[\w-]+\s+){0,2}$", before):
+                compounded = self.products[product_id].compounded
+            mentions.append(Mention(start, end, product_id, compounded))
+        return mentions
+
+    def condition_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
+        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words)]
+
+    def lineage(self, condition_id: str) -> set[str]:
+        """The condition and every broader one it is a kind of."""
+        seen, todo = set(), [condition_id]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self.conditions:
+                continue
+            seen.add(current)
+            todo.extend(self.conditions[current].broader)
+        return seen
+
+    def approved_for(self, product_id: str, condition_id: str) -> bool:
+        """Whether a product (or any of its brands) is approved for a condition.
+
+        A use named more broadly than the label ("Spravato for depression",
+        approved for treatment-resistant depression) or more narrowly
+        ("semaglutide for weight loss in adults") counts as the approved use:
+        flagging it as off-label would be wrong more often than right.
+        """
+        product = self.products.get(product_id)
+        if product is None or product.status != "approved":
+            return False
+        indications = set(product.indications)
+        for other in self.products.values():
+            if other.brand_of == product_id and other.status == "approved":
+                indications |= other.indications
+        wanted = self.lineage(condition_id)
+        return any(i in wanted or condition_id in self.lineage(i) for i in indications)
+
+    def guidelines_for(self, product_id: str, condition_id: str) -> list[Guideline]:
+        products = {product_id}
+        brand_of = self.products[product_id].brand_of if product_id in self.products else None
+        if brand_of:
+            products.add(brand_of)
+        conditions = self.lineage(condition_id)
+        return [g for g in self.guidelines if g.intervention in products and g.condition in conditions]
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+def merge(into: KnowledgeBase, doc: Located) -> None:
+    """Add a file's products, conditions and guidelines (validated) to the knowledge base."""
+    data = doc.data
+    for key, reader, target in (
+        ("conditions", _condition, into.conditions),
+        ("products", _product, into.products),
+    ):
+        items = data.get(key)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise ClaimlintError(f"'{key}' must be a list", doc.path, doc.line(data, key))
+        for item in items:
+            entry = reader(doc, item)
+            target[entry.id] = entry
+    guidelines = data.get("guidelines")
+    if guidelines is not None:
+        if not isinstance(guidelines, list):
+            raise ClaimlintError("'guidelines' must be a list", doc.path, doc.line(data, "guidelines"))
+        for item in guidelines:
+            entry = _guideline(doc, item)
+            into.guidelines[:] = [g for g in into.guidelines if g.id != entry.id] + [entry]
+
+
+def check_references(kb: KnowledgeBase, lines: dict[str, tuple[str, int | None]]) -> None:
+    """Every id a product or guideline names must exist (``lines`` maps ids to file and line)."""
+
+    def fail(entry_id: str, message: str) -> ClaimlintError:
+        path, line = lines.get(entry_id, (None, None))
+        return ClaimlintError(message, path, line)
+
+    for product in kb.products.values():
+        for condition in product.indications:
+            if condition not in kb.conditions:
+                raise fail(product.id, f"product {product.id}: unknown condition {condition!r} in indications")
+        if product.brand_of and product.brand_of not in kb.products:
+            raise fail(product.id, f"product {product.id}: brand_of names unknown product {product.brand_of!r}")
+    for condition in kb.conditions.values():
+        for broader in condition.broader:
+            if broader not in kb.conditions:
+                raise fail(condition.id, f"condition {condition.id}: unknown broader condition {broader!r}")
+    for guideline in kb.guidelines:
+        if guideline.intervention not in kb.products:
+            raise fail(guideline.id, f"guideline {guideline.id}: unknown intervention {guideline.intervention!r}")
+        if guideline.condition not in kb.conditions:
+            raise fail(guideline.id, f"guideline {guideline.id}: unknown condition {guideline.condition!r}")
+
+
+def _fields(doc: Located, item, what: str, required: tuple[str, ...], optional: tuple[str, ...]) -> dict:
+    if not isinstance(item, dict):
+        raise ClaimlintError(f"each {what} must be a mapping", doc.path, doc.line(item))
+    unknown = set(item) - set(required) - set(optional)
+    if unknown:
+        key = sorted(unknown)[0]
+        allowed = ", ".join(sorted((*required, *optional)))
+        raise ClaimlintError(
+            f"unknown key {key!r} in {what} (expected one of: {allowed})", doc.path, doc.line(item, key)
+        )
+    for key in required:
+        if item.get(key) in (None, "", []) and not (key == "indications" and item.get(key) == []):
+            raise ClaimlintError(
+                f"{what} {item.get('id', '?')}: missing required field {key!r}", doc.path, doc.line(item)
+            )
+    entry_id = item["id"]
+    if not isinstance(entry_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9+-]*", entry_id):
+        raise ClaimlintError(
+            f"{what} id {entry_id!r} must be lowercase letters, digits and hyphens", doc.path, doc.line(item, "id")
+        )
+    return item
+
+
+def _texts(doc: Located, item: dict, key: str, what: str) -> tuple[str, ...]:
+    value = item.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ClaimlintError(f"{what} {item['id']}: {key!r} must be a list of texts", doc.path, doc.line(item, key))
+    return tuple(v.strip() for v in value)
+
+
+def _text(doc: Located, item: dict, key: str, what: str) -> str:
+    value = item.get(key)
+    if not isinstance(value, str):
+        raise ClaimlintError(f"{what} {item['id']}: {key!r} must be text", doc.path, doc.line(item, key))
+    return " ".join(value.split())
+
+
+def _condition(doc: Located, item) -> Condition:
+    _fields(doc, item, "condition", ("id", "names"), ("broader", "source", "notes"))
+    return Condition(item["id"], _texts(doc, item, "names", "condition"), _texts(doc, item, "broader", "condition"))
+
+
+def _product(doc: Located, item) -> Product:
+    optional = ("kind", "controlled", "compounded", "compounded_names", "restrictions", "brand_of", "notes")
+    _fields(doc, item, "product", ("id", "names", "status", "indications", "source"), optional)
+    pid = item["id"]
+    if item["status"] not in STATUSES:
+        raise ClaimlintError(
+            f"product {pid}: status must be one of {', '.join(STATUSES)}", doc.path, doc.line(item, "status")
+        )
+    kind = item.get("kind", "drug")
+    if kind not in KINDS:
+        raise ClaimlintError(f"product {pid}: kind must be one of {', '.join(KINDS)}", doc.path, doc.line(item, "kind"))
+    if not isinstance(item.get("compounded", False), bool):
+        raise ClaimlintError(
+            f"product {pid}: 'compounded' must be true or false", doc.path, doc.line(item, "compounded")
+        )
+    restrictions = []
+    raw = item.get("restrictions") or []
+    if not isinstance(raw, list):
+        raise ClaimlintError(f"product {pid}: 'restrictions' must be a list", doc.path, doc.line(item, "restrictions"))
+    for entry in raw:
+        _fields(doc, entry, "restriction", ("id", "summary", "forbids", "source"), ())
+        restrictions.append(
+            Restriction(
+                entry["id"],
+                _text(doc, entry, "summary", "restriction"),
+                _texts(doc, entry, "forbids", "restriction"),
+                _text(doc, entry, "source", "restriction"),
+            )
+        )
+    controlled = item.get("controlled")
+    return Product(
+        id=pid,
+        names=_texts(doc, item, "names", "product"),
+        status=item["status"],
+        indications=frozenset(_texts(doc, item, "indications", "product")),
+        source=_text(doc, item, "source", "product"),
+        kind=kind,
+        controlled=None if controlled is None else str(controlled),
+        compounded=bool(item.get("compounded", False)),
+        compounded_names=_texts(doc, item, "compounded_names", "product"),
+        restrictions=tuple(restrictions),
+        brand_of=item.get("brand_of"),
+    )
+
+
+def _guideline(doc: Located, item) -> Guideline:
+    required = (
+        "id",
+        "intervention",
+        "condition",
+        "position",
+        "body",
+        "year",
+        "summary",
+        "contradicts",
+        "aligned",
+        "source",
+    )
+    _fields(doc, item, "guideline", required, ("notes",))
+    if item["position"] not in POSITIONS:
+        raise ClaimlintError(
+            f"guideline {item['id']}: position must be one of {', '.join(POSITIONS)}",
+            doc.path,
+            doc.line(item, "position"),
+        )
+    if not isinstance(item["year"], int):
+        raise ClaimlintError(f"guideline {item['id']}: 'year' must be a number", doc.path, doc.line(item, "year"))
+    return Guideline(
+        id=item["id"],
+        intervention=str(item["intervention"]),
+        condition=str(item["condition"]),
+        position=item["position"],
+        body=_text(doc, item, "body", "guideline"),
+        year=item["year"],
+        summary=_text(doc, item, "summary", "guideline"),
+        contradicts=_texts(doc, item, "contradicts", "guideline"),
+        aligned=_text(doc, item, "aligned", "guideline"),
+        source=_text(doc, item, "source", "guideline"),
+    )
