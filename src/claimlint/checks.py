@@ -77,7 +77,7 @@ class Claim:
     sentence: Sentence
     product: Mention
     condition: Mention | None
-    use: str  # approved | off-label | harm (a side effect) | unapproved | compounded | unnamed (no condition)
+    use: str  # approved | off-label | harm | not-promoted (negated) | unapproved | compounded | unnamed
 
 
 class DocumentView:
@@ -136,6 +136,8 @@ class DocumentView:
                         kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
                         if kind == "off-label" and harms:
                             kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
+                        elif kind == "off-label" and _tie_negated(sentence, product, condition):
+                            kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
                     else:
                         kind = use
                     yield Claim(sentence, product, condition, kind)
@@ -175,6 +177,14 @@ class DocumentView:
 def fill(template: str, values: dict) -> str:
     """Replace {name} placeholders that have a value; leave the rest as written."""
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bool:
+    """Whether a negation stands between (or before) a product and the condition it is tied to."""
+    first, second = (product, condition) if product.start <= condition.start else (condition, product)
+    return sentence.negated(sentence.start + second.start, sentence.start + second.end) or sentence.negated(
+        sentence.start + first.start, sentence.start + first.end
+    )
 
 
 def _words_between(text: str, a: Mention, b: Mention) -> int:

@@ -1,0 +1,213 @@
+"""Knowledge-based checks: product–condition claims, disclosures, approval, labels, guidelines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import write_pack
+
+from claimlint.checks import DocumentView
+from claimlint.cli import run
+from claimlint.document import parse
+from claimlint.runner import lint_text
+from claimlint.source import Source
+
+
+def uses(builtin_rules, text):
+    view = DocumentView(parse(Source.from_text(text, "d.md")), builtin_rules.knowledge, {})
+    return [(c.product.id, c.condition.id if c.condition else None, c.use) for c in view.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ketamine for depression.", ("ketamine", "depression", "off-label")),
+        ("Ketamine treats depression.", ("ketamine", "depression", "off-label")),
+        ("IV ketamine helps ease migraines.", ("ketamine", "migraine", "off-label")),
+        ("PTSD patients on ketamine report relief.", ("ketamine", "ptsd", "off-label")),
+        ("# Ketamine Infusions for PTSD", ("ketamine", "ptsd", "off-label")),
+        ("Spravato for treatment-resistant depression.", ("esketamine", "treatment-resistant-depression", "approved")),
+        ("Spravato for depression.", ("esketamine", "depression", "approved")),
+        ("Ozempic for weight loss.", ("ozempic", "weight-management", "off-label")),
+        ("Wegovy for weight loss.", ("wegovy", "weight-management", "approved")),
+        ("Semaglutide for weight loss.", ("semaglutide", "weight-management", "approved")),
+        ("Mounjaro for weight loss.", ("mounjaro", "weight-management", "off-label")),
+        ("Zepbound for obstructive sleep apnea.", ("zepbound", "obstructive-sleep-apnea", "approved")),
+        ("Compounded semaglutide for weight loss.", ("compounded-semaglutide", "weight-management", "unapproved")),
+        ("Our compounded tirzepatide shots melt fat.", ("compounded-tirzepatide", None, "unapproved")),
+        ("Compounded Zepbound for weight loss.", ("compounded-tirzepatide", "weight-management", "unapproved")),
+        ("Start compounded ketamine for PTSD.", ("ketamine", "ptsd", "compounded")),
+        ("Ketamine is not recommended for cancer pain.", ("ketamine", "cancer-pain", "not-promoted")),
+        ("Ketamine troches for anxiety.", ("ketamine", "anxiety", "compounded")),
+        ("LDN for fibromyalgia.", ("low-dose-naltrexone", "fibromyalgia", "unapproved")),
+        ("CBD gummies for anxiety.", ("cbd", "anxiety", "unapproved")),
+        ("Epidiolex for Dravet syndrome.", ("epidiolex", "dravet-syndrome", "approved")),
+        ("Oral minoxidil for hair loss.", ("oral-minoxidil", "hair-loss", "off-label")),
+        ("Rogaine foam for hair loss.", ("topical-minoxidil", "hair-loss", "approved")),
+        ("Propecia can cause erectile dysfunction.", ("propecia", "erectile-dysfunction", "harm")),
+    ],
+)
+def test_product_condition_claims(builtin_rules, text, expected):
+    assert expected in uses(builtin_rules, text)
+
+
+def rules_fired(builtin_rules, text):
+    return {f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")}
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "Using ketamine for depression is off-label.",
+        "Ketamine is used off-label for depression.",
+        "This use is not FDA-approved.",
+        "The FDA has not approved ketamine for depression.",
+        "Ketamine is not approved by the FDA for depression.",
+        "Ketamine has not been approved for treating depression.",
+    ],
+)
+def test_honest_ways_to_disclose_an_off_label_use(builtin_rules, disclosure):
+    assert "disclosure/off-label" not in rules_fired(builtin_rules, f"We offer ketamine for depression. {disclosure}")
+
+
+@pytest.mark.parametrize(
+    "not_a_disclosure",
+    [
+        "Is ketamine FDA-approved for depression?",
+        "Is this use off-label?",
+        "This is not an off-label use.",
+        "Call us today.",
+    ],
+)
+def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclosure):
+    fired = rules_fired(builtin_rules, f"We offer ketamine for depression. {not_a_disclosure}")
+    assert "disclosure/off-label" in fired
+
+
+def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
+    text = "# Clinic\n\nKetamine for PTSD.\n\nKetamine for depression.\n"
+    findings = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/off-label"]
+    assert [(f.line, f.message) for f in findings] == [
+        (3, "Off-label use without a disclosure: Ketamine for PTSD (Ketamine is not FDA-approved for this use)")
+    ]
+    assert findings[0].fix is not None and not findings[0].fix.safe
+    assert findings[0].fix.edits[0].text == " Ketamine is not FDA-approved for PTSD; this use is off-label."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spravato is FDA-approved for treatment-resistant depression.",
+        "Zepbound is approved for obstructive sleep apnea with obesity.",
+        "Epidiolex is FDA-approved for seizures in Dravet syndrome.",
+        "Ketamine is not recommended for routine use in cancer pain.",
+        "Wegovy is FDA-approved for chronic weight management.",
+        "Spravato is given only in a certified clinic and is never dispensed for use at home.",
+    ],
+)
+def test_true_statements_pass(builtin_rules, text):
+    fired = rules_fired(builtin_rules, text)
+    assert not {r for r in fired if r.startswith(("conflict/", "disclosure/", "efficacy/"))}, fired
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Our compounded semaglutide is FDA-approved.", "conflict/approval-claim"),
+        ("Ketamine is FDA-approved for depression.", "conflict/approval-claim"),
+        ("Psilocybin therapy is FDA approved.", "conflict/approval-claim"),
+        ("Mounjaro is FDA-approved for weight loss.", "conflict/approval-claim"),
+        ("CBD is FDA-approved for anxiety.", "conflict/approval-claim"),
+        ("Get Spravato delivered to your door and use it at home.", "conflict/label-restriction"),
+        ("Same active ingredient as Ozempic, at a fraction of the price.", "conflict/sameness-claim"),
+        ("Ketamine is a first-line treatment for migraine.", "conflict/guideline-position"),
+        ("Ketamine is the standard of care for cancer pain.", "conflict/guideline-position"),
+    ],
+)
+def test_conflicts_are_flagged(builtin_rules, text, rule):
+    assert rule in rules_fired(builtin_rules, text)
+
+
+def test_guideline_finding_quotes_the_position_and_its_source(builtin_rules):
+    [finding] = [
+        f
+        for f in lint_text("Ketamine is a first-line treatment for migraine.\n", builtin_rules, "d.md")
+        if f.rule == "conflict/guideline-position"
+    ]
+    assert finding.excerpt == "first-line"
+    assert "American Headache Society" in finding.message
+    assert "ketamine" in finding.suggestion.lower() and "first-line" in finding.suggestion.lower()
+
+
+def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, "Try compounded semaglutide today.")
+    assert "disclosure/not-fda-approved" not in rules_fired(
+        builtin_rules, "Try compounded semaglutide. Compounded semaglutide is not FDA-approved."
+    )
+    quote = '> "I lost 40 pounds in three months." — Ana, 44'
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, quote)
+    typical = quote + "\n\nIn the trial, participants lost an average of 15% of body weight over 68 weeks [1]."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, typical)
+
+
+TEAM_KNOWLEDGE = """
+conditions:
+  - id: vestibular-migraine
+    names: [vestibular migraine]
+    broader: [migraine]
+products:
+  - id: zenthra
+    names: [Zenthra, zenthramab]
+    status: approved
+    indications: [chronic-migraine]
+    restrictions:
+      - id: zenthra-clinic-only
+        summary: Infused only in an infusion center.
+        forbids: [at home, self-inject]
+        source: Zenthra prescribing information
+    source: Zenthra prescribing information (2026)
+guidelines:
+  - id: house-zenthra-vestibular
+    intervention: zenthra
+    condition: vestibular-migraine
+    position: weak-or-no-evidence
+    body: House Neurology Panel
+    year: 2026
+    summary: No trial has studied Zenthra in vestibular migraine.
+    contradicts: [proven, first-line]
+    aligned: Zenthra has not been studied in vestibular migraine.
+    source: House Neurology Panel statement (2026)
+"""
+
+
+def test_a_team_adds_its_own_product_condition_and_guideline(tmp_path, capsys):
+    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text(
+        "# Zenthra for vestibular migraine\n\nZenthra is a proven option for vestibular migraine. "
+        "You can self-inject Zenthra at home.\n"
+    )
+    code = run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    rules = {(f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert code == 1
+    assert {(1, "disclosure/off-label"), (3, "conflict/guideline-position"), (3, "conflict/label-restriction")} <= rules
+    draft.write_text("Zenthra for chronic migraine is given in an infusion center.\n")
+    assert run(["--rules", str(tmp_path / "kb"), str(draft)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "on_line", "message"),
+    [
+        (TEAM_KNOWLEDGE.replace("indications: [chronic-migraine]", "indications: [nowhere]"), "- id: zenthra", "unknown condition 'nowhere'"),
+        (TEAM_KNOWLEDGE.replace("status: approved", "status: maybe"), "status: maybe", "status must be one of"),
+        (TEAM_KNOWLEDGE.replace("position: weak-or-no-evidence", "position: meh"), "position: meh", "position must be one of"),
+        (TEAM_KNOWLEDGE.replace("    names: [Zenthra, zenthramab]\n", "    names: [Zenthra]\n    colour: red\n"), "colour: red", "unknown key 'colour'"),
+    ],
+)
+def test_broken_knowledge_is_reported_with_file_and_line(tmp_path, capsys, text, on_line, message):
+    path = write_pack(tmp_path / "kb", text, "zenthra.yaml")
+    line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if on_line in t)
+    assert run(["rules", "--rules", str(path.parent)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:{line}: " in err and message in err
