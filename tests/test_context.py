@@ -135,3 +135,8 @@ def test_negation_does_not_reach_past_a_comma(lint):
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):
     assert bool(lint(text + "\n")) is flagged
+
+
+def test_a_bare_no_negates_only_its_noun_phrase(lint):
+    assert [f.rule for f in lint("No pills, no waiting, it cures depression.\n")] == ["test/cure"]
+    assert lint("There is no evidence, despite the claims, that it cures depression.\n") == []

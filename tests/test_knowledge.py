@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import write_pack
 
 from claimlint.checks import DocumentView
 from claimlint.cli import run
 from claimlint.document import parse
 from claimlint.runner import lint_text
 from claimlint.source import Source
+from conftest import write_pack
 
 
 def uses(builtin_rules, text):
@@ -199,10 +199,22 @@ def test_a_team_adds_its_own_product_condition_and_guideline(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("text", "on_line", "message"),
     [
-        (TEAM_KNOWLEDGE.replace("indications: [chronic-migraine]", "indications: [nowhere]"), "- id: zenthra", "unknown condition 'nowhere'"),
+        (
+            TEAM_KNOWLEDGE.replace("indications: [chronic-migraine]", "indications: [nowhere]"),
+            "- id: zenthra",
+            "unknown condition 'nowhere'",
+        ),
         (TEAM_KNOWLEDGE.replace("status: approved", "status: maybe"), "status: maybe", "status must be one of"),
-        (TEAM_KNOWLEDGE.replace("position: weak-or-no-evidence", "position: meh"), "position: meh", "position must be one of"),
-        (TEAM_KNOWLEDGE.replace("    names: [Zenthra, zenthramab]\n", "    names: [Zenthra]\n    colour: red\n"), "colour: red", "unknown key 'colour'"),
+        (
+            TEAM_KNOWLEDGE.replace("position: weak-or-no-evidence", "position: meh"),
+            "position: meh",
+            "position must be one of",
+        ),
+        (
+            TEAM_KNOWLEDGE.replace("    names: [Zenthra, zenthramab]\n", "    names: [Zenthra]\n    colour: red\n"),
+            "colour: red",
+            "unknown key 'colour'",
+        ),
     ],
 )
 def test_broken_knowledge_is_reported_with_file_and_line(tmp_path, capsys, text, on_line, message):
@@ -211,3 +223,9 @@ def test_broken_knowledge_is_reported_with_file_and_line(tmp_path, capsys, text,
     assert run(["rules", "--rules", str(path.parent)]) == 2
     err = capsys.readouterr().err
     assert f"{path}:{line}: " in err and message in err
+
+
+def test_approval_must_be_said_of_the_product_or_use(builtin_rules):
+    listing = "Which cannabidiol product is FDA-approved, what studies of CBD for anxiety have found, and the risks."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, listing)
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, "Cannabidiol is FDA-approved for anxiety.")

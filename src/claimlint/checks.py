@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimlint.context import Sentence
 from claimlint.document import Document
 from claimlint.findings import Edit, Finding, Fix
-from claimlint.knowledge import KnowledgeBase, Mention
+from claimlint.knowledge import KnowledgeBase, Mention, tokenize
 from claimlint.patterns import literal_words, text_words
 from claimlint.sentences import split
 
@@ -64,6 +64,7 @@ _STRONG_FIRST_PERSON_RESULT = re.compile(
     r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:gone|cured|back|vanished)\b",
     re.I,
 )
+_TESTIMONIAL_HINT = re.compile(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
 _ATTRIBUTION = re.compile(
     r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?\s*$"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}\s*\)"
@@ -81,66 +82,101 @@ class Claim:
 
 
 class DocumentView:
-    """A document's sentences with the products and conditions they name, computed once."""
+    """A document's sentences with the products and conditions they name.
+
+    Everything is computed once and only where needed: names are looked up
+    per segment (most segments name none), and a segment is split into
+    sentences only when a check has something to look at in it.
+    """
 
     def __init__(self, document: Document, knowledge: KnowledgeBase, templates: dict[str, str]):
         self.document = document
         self.knowledge = knowledge
         self.templates = templates
-        self._sentences: list[Sentence] | None = None
+        self._split: dict[int, list[Sentence]] = {}
         self._claims: list[Claim] | None = None
+        self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
+
+    def sentences_of(self, index: int) -> list[Sentence]:
+        if index not in self._split:
+            segment = self.document.segments[index]
+            spans = split(segment.text)
+            self._split[index] = [
+                Sentence(
+                    segment, start, end, segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+                )
+                for i, (start, end) in enumerate(spans)
+            ]
+        return self._split[index]
 
     @property
-    def sentences(self) -> list[Sentence]:
-        if self._sentences is None:
-            self._sentences = []
-            for segment in self.document.segments:
-                spans = split(segment.text)
-                for i, (start, end) in enumerate(spans):
-                    following = segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-                    self._sentences.append(Sentence(segment, start, end, following))
-        return self._sentences
+    def sentences(self) -> Iterator[Sentence]:
+        for index in range(len(self.document.segments)):
+            yield from self.sentences_of(index)
 
-    def mentions(self, sentence: Sentence) -> tuple[list[Mention], list[Mention]]:
-        text = sentence.text
-        words = text_words(text)
-        products = self.knowledge.product_mentions(text, words)
-        conditions = self.knowledge.condition_mentions(text, words) if products else []
-        return products, conditions
+    def sentences_matching(self, pattern: re.Pattern) -> Iterator[Sentence]:
+        """Sentences in which a pattern occurs, splitting only the segments that hold it."""
+        for index, segment in enumerate(self.document.segments):
+            if pattern.search(segment.text):
+                for sentence in self.sentences_of(index):
+                    if pattern.search(sentence.text):
+                        yield sentence
 
     @property
     def claims(self) -> list[Claim]:
         if self._claims is None:
             self._claims = list(self._find_claims())
+            for claim in self._claims:
+                key = (id(claim.sentence.segment), claim.sentence.start)
+                self._by_sentence.setdefault(key, []).append(claim)
         return self._claims
+
+    def claims_in(self, sentence: Sentence) -> list[Claim]:
+        """Claims of the sentence at the same place (any Sentence object for it will do)."""
+        _ = self.claims  # computed once, indexing every claim by its sentence
+        return self._by_sentence.get((id(sentence.segment), sentence.start), [])
 
     def _find_claims(self) -> Iterator[Claim]:
         kb = self.knowledge
-        for sentence in self.sentences:
-            products, conditions = self.mentions(sentence)
-            for product in products:
-                entry = kb.products[product.id]
-                near = [c for c in conditions if _words_between(sentence.text, product, c) <= NEAR]
-                if entry.status != "approved":
-                    use = "unapproved"
-                elif product.compounded:
-                    use = "compounded"
-                else:
-                    use = "unnamed"
-                if not near:
-                    yield Claim(sentence, product, None, use)
-                    continue
-                harms = bool(_SIDE_EFFECT.search(sentence.text))
-                for condition in near:
-                    if use == "unnamed":
-                        kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
-                        if kind == "off-label" and harms:
-                            kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
-                        elif kind == "off-label" and _tie_negated(sentence, product, condition):
-                            kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
-                    else:
-                        kind = use
-                    yield Claim(sentence, product, condition, kind)
+        for index, segment in enumerate(self.document.segments):
+            words = text_words(segment.text)
+            if kb._product_names.first.isdisjoint(words):
+                continue
+            tokens = tokenize(segment.text)
+            products = kb.product_mentions(segment.text, words, tokens)
+            if not products:
+                continue
+            conditions = kb.condition_mentions(segment.text, words, tokens)
+            for sentence in self.sentences_of(index):
+                inside = [_shift(p, sentence) for p in products if sentence.start <= p.start < sentence.end]
+                near_all = [_shift(c, sentence) for c in conditions if sentence.start <= c.start < sentence.end]
+                if inside:
+                    yield from self._classify(sentence, inside, near_all)
+
+    def _classify(self, sentence: Sentence, products: list[Mention], conditions: list[Mention]) -> Iterator[Claim]:
+        kb = self.knowledge
+        harms = bool(_SIDE_EFFECT.search(sentence.text))
+        for product in products:
+            entry = kb.products[product.id]
+            near = [c for c in conditions if _words_between(sentence.text, product, c) <= NEAR]
+            if entry.status != "approved":
+                use = "unapproved"
+            elif product.compounded:
+                use = "compounded"
+            else:
+                use = "unnamed"
+            if not near:
+                yield Claim(sentence, product, None, use)
+                continue
+            for condition in near:
+                kind = use
+                if use == "unnamed":
+                    kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
+                    if kind == "off-label" and harms:
+                        kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
+                    elif kind == "off-label" and _tie_negated(sentence, product, condition):
+                        kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
+                yield Claim(sentence, product, condition, kind)
 
     def finding(self, rule, sentence: Sentence, start: int, end: int, values: dict, fix_text: str | None = None):
         """A finding of a check rule over sentence-relative span [start, end)."""
@@ -179,6 +215,11 @@ def fill(template: str, values: dict) -> str:
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
+def _shift(mention: Mention, sentence: Sentence) -> Mention:
+    """A segment-relative mention made relative to the sentence holding it."""
+    return Mention(mention.start - sentence.start, mention.end - sentence.start, mention.id, mention.compounded)
+
+
 def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bool:
     """Whether a negation stands between (or before) a product and the condition it is tied to."""
     first, second = (product, condition) if product.start <= condition.start else (condition, product)
@@ -205,7 +246,7 @@ def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool
     approved"), so it counts wherever it is stated; "off-label" does not
     count when negated ("this is not an off-label use").
     """
-    for sentence in view.sentences:
+    for sentence in view.sentences_matching(pattern):
         if sentence.question:
             continue
         for match in pattern.finditer(sentence.text):
@@ -268,11 +309,11 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
 
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     """Patient results are quoted and the draft does not state the generally expected results."""
-    first = next((s for s in view.sentences if _is_testimonial(s)), None)
+    first = next((s for s in view.sentences_matching(_TESTIMONIAL_HINT) if _is_testimonial(s)), None)
     if first is None:
         return []
-    for sentence in view.sentences:
-        if not sentence.question and _EXPECTED_RESULTS.search(sentence.text) and _QUANTITY.search(sentence.text):
+    for sentence in view.sentences_matching(_EXPECTED_RESULTS):
+        if not sentence.question and _QUANTITY.search(sentence.text):
             return []
     text = first.text
     start = len(text) - len(text.lstrip(" \"“'"))
@@ -289,16 +330,24 @@ def _is_testimonial(sentence: Sentence) -> bool:
     return bool(_STRONG_FIRST_PERSON_RESULT.search(text))
 
 
+def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
+    """Whether "FDA-approved" is said of this claim: next to its product, or (off-label) its condition."""
+    target = claim.condition if claim.use in ("off-label", "approved") and claim.condition else claim.product
+    lo, hi = (match.end(), target.start) if match.end() <= target.start else (target.end, match.start())
+    between = text[lo:hi] if hi > lo else ""
+    return len(re.findall(r"\w+", between)) <= 6 and not re.search(r"[,;:]", between)
+
+
 def approval_claim(view: DocumentView, rule) -> list[Finding]:
     """'FDA-approved' said of an unapproved or compounded product, or of an off-label use."""
     found = []
-    for sentence in view.sentences:
+    for sentence in view.sentences_matching(_APPROVAL):
         for match in _APPROVAL.finditer(sentence.text):
             if not _stated(sentence, match) or _NOT_AN_APPROVAL_CLAIM.search(sentence.text):
                 continue
             if _NOT_APPROVED.search(sentence.text):
                 continue  # "the only FDA-approved CBD product; other CBD oils are not FDA-approved"
-            claims = [c for c in view.claims if c.sentence is sentence]
+            claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
             right = [c for c in claims if c.use == "approved"]
             if wrong and not right:
@@ -375,18 +424,9 @@ def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
     return _FORBIDDEN[phrases]
 
 
-def approved_use(knowledge: KnowledgeBase, text: str) -> bool:
+def approved_use(view: DocumentView, sentence: Sentence) -> bool:
     """Whether a sentence ties a product to one of its approved indications ("Zepbound for sleep apnea")."""
-    words = text_words(text)
-    products = knowledge.product_mentions(text, words)
-    if not products:
-        return False
-    conditions = knowledge.condition_mentions(text, words)
-    return any(
-        not p.compounded and _words_between(text, p, c) <= NEAR and knowledge.approved_for(p.id, c.id)
-        for p in products
-        for c in conditions
-    )
+    return any(c.use == "approved" for c in view.claims_in(sentence))
 
 
 CHECKS: dict[str, Callable[[DocumentView, object], list[Finding]]] = {

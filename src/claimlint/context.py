@@ -42,7 +42,7 @@ _NEG_POST = re.compile(
 )
 _TERMINATOR = re.compile(
     r"[;:—]|\s[–-]\s"
-    r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this|that"
+    r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this"
     r"|these|our|your|he|she|i|there)\b)"
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
@@ -81,6 +81,7 @@ _QUESTION_WORD = re.compile(
     re.I,
 )
 _WORD = re.compile(r"[\w'’]+")
+_DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
 
 def is_cited(text: str) -> bool:
@@ -183,6 +184,15 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue
+        if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
+            comma = text.find(",", cue.end())
+            if comma >= 0:
+                terminators_here = [t for t in terminators if t < comma] + [comma]
+                limit = next((t for t in terminators_here if t >= cue.end() and text[cue.end() : t].strip()), comma)
+                words = list(_WORD.finditer(text, cue.end(), limit))
+                end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
+                scopes.append((cue.start(), end, cue.start(), cue.end()))
+                continue
         # "Myth: ..." negates what follows the colon; "No: it is off-label" answers a question
         myth = cue.group().lower().startswith("myth")
         limit = next(

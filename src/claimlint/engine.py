@@ -20,8 +20,10 @@ from claimlint.sentences import split
 class _Sentences:
     """Sentences of each segment, split on first use."""
 
-    def __init__(self, document: Document):
+    def __init__(self, document: Document, templates: dict[str, str]):
         self.document = document
+        self.templates = templates
+        self._view = None
         self._by_segment: dict[int, list[Sentence]] = {}
         self._block_cited: dict[int, bool] = {}
 
@@ -38,6 +40,14 @@ class _Sentences:
             if sentence.start <= start < sentence.end:
                 return sentence if end <= sentence.end else None
         return None
+
+    def view(self, ruleset: RuleSet):
+        """The document read with the knowledge base (shared by the checks and 'approved')."""
+        if self._view is None:
+            from claimlint.checks import DocumentView
+
+            self._view = DocumentView(self.document, ruleset.knowledge, self.templates)
+        return self._view
 
     def block_cited(self, block: int) -> bool:
         if block not in self._block_cited:
@@ -61,7 +71,7 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     """
     templates = {**DISCLOSURES, **(disclosures or {})}
     findings: list[Finding] = []
-    sentences = _Sentences(document)
+    sentences = _Sentences(document, templates)
     reported_once: set[str] = set()
     for index, segment in enumerate(document.segments):
         words = text_words(segment.text)
@@ -76,9 +86,9 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
     check_rules = [rule for pack in ruleset.packs for rule in pack.checks]
     if check_rules:
-        from claimlint.checks import CHECKS, DocumentView
+        from claimlint.checks import CHECKS
 
-        view = DocumentView(document, ruleset.knowledge, templates)
+        view = sentences.view(ruleset)
         for rule in check_rules:
             findings.extend(CHECKS[rule.check](view, rule))
     findings.sort(key=Finding.sort_key)
@@ -123,7 +133,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _S
     if "approved" in unless and ruleset.knowledge.products:
         from claimlint.checks import approved_use
 
-        return approved_use(ruleset.knowledge, sentence.text)
+        return approved_use(sentences.view(ruleset), sentence)
     return False
 
 

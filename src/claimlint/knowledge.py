@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimlint.errors import ClaimlintError
-from claimlint.patterns import literal_words, text_words
+from claimlint.patterns import text_words
 from claimlint.yamlfile import Located
 
 STATUSES = ("approved", "not-approved")
@@ -93,37 +93,72 @@ class Mention:
     compounded: bool = False  # a product named in a compounded form
 
 
-def _key(text: str) -> str:
-    """Lookup key of a name: case, spaces, hyphens and apostrophes do not matter."""
-    return re.sub(r"[^0-9a-z+]", "", text.lower())
+_TOKEN = re.compile(r"[^\W_]+\+?")
+_JOINER = re.compile(r"[\s\-‐‑–'’/.]*")  # what may stand between the words of one name
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, lowercase word) of each word, the unit names are looked up by."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
 
 
 class _Names:
-    """One pattern for many names, and the way back from a matched text to its entry."""
+    """Many names, found word by word: a first-word index, then the longest name that fits.
+
+    Looking words up beats one huge alternation of names: the cost grows
+    with the text, not with the number of names. Case, spaces, hyphens,
+    slashes and apostrophes do not matter, and a plural or possessive
+    ending is accepted.
+    """
 
     def __init__(self, names: dict[str, str]):
-        self.by_key = {_key(name): entry for name, entry in names.items()}
-        words = {w for name in names for w in text_words(name)}
-        self.words = frozenset(words | {w + "s" for w in words} | {w + "es" for w in words})  # plurals, as the pattern
-        options = sorted({literal_words(n) for n in names}, key=lambda r: (-len(r), r))
-        body = "|".join(options) or "(?!)"
-        self.regex = re.compile(rf"(?<![\w+])(?:{body})(?:e?s|['’]s)?(?![\w+])", re.I)
+        self.by_key = {}
+        self.first: set[str] = set()
+        self.longest = 1
+        for name, entry in names.items():
+            tokens = [t.lower() for t in _TOKEN.findall(name)]
+            if not tokens:
+                continue
+            self.by_key["".join(tokens)] = entry
+            self.first.update({tokens[0], tokens[0] + "s", tokens[0] + "es"})
+            self.longest = max(self.longest, len(tokens))
+        self.words = frozenset(self.first | {w for name in names for w in text_words(name)})
 
-    def entry(self, matched: str) -> str | None:
-        key = _key(matched)
+    def entry(self, key: str) -> str | None:
         for candidate in (key, key[:-1], key[:-2]):
             if candidate in self.by_key:
                 return self.by_key[candidate]
         return None
 
-    def find(self, text: str, words: set[str] | None = None) -> list[tuple[int, int, str]]:
-        if words is not None and self.words.isdisjoint(words):
+    def find(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[tuple[int, int, str]]:
+        if words is not None and self.first.isdisjoint(words):
             return []
+        if tokens is None:
+            tokens = tokenize(text)
         found = []
-        for match in self.regex.finditer(text):
-            entry = self.entry(match.group())
-            if entry is not None:
-                found.append((match.start(), match.end(), entry))
+        i = 0
+        while i < len(tokens):
+            if tokens[i][2] not in self.first:
+                i += 1
+                continue
+            hit = None
+            key = ""
+            for n in range(min(self.longest, len(tokens) - i)):
+                if n and not _JOINER.fullmatch(text, tokens[i + n - 1][1], tokens[i + n][0]):
+                    break
+                key += tokens[i + n][2]
+                entry = self.entry(key)
+                if entry is not None:
+                    hit = (n, entry)
+            if hit is None:
+                i += 1
+                continue
+            n, entry = hit
+            end = tokens[i + n][1]
+            if text[end : end + 2].lower() in ("'s", "’s"):
+                end += 2
+            found.append((tokens[i][0], end, entry))
+            i += n + 1
         return found
 
 
@@ -147,9 +182,9 @@ class KnowledgeBase:
     def _condition_names(self) -> _Names:
         return _Names({name: c.id for c in self.conditions.values() for name in c.names})
 
-    def product_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
+    def product_mentions(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[Mention]:
         mentions = []
-        for start, end, entry in self._product_names.find(text, words):
+        for start, end, entry in self._product_names.find(text, words, tokens):
             compounded = entry.startswith("compounded:")
             product_id = entry.split(":", 1)[1] if compounded else entry
             before = text[max(0, start - 40) : start].lower()
@@ -158,8 +193,8 @@ class KnowledgeBase:
             mentions.append(Mention(start, end, product_id, compounded))
         return mentions
 
-    def condition_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
-        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words)]
+    def condition_mentions(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[Mention]:
+        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words, tokens)]
 
     def lineage(self, condition_id: str) -> set[str]:
         """The condition and every broader one it is a kind of."""

@@ -216,11 +216,15 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
 
 
 def _knowledge_vocabulary(vocabulary: dict[str, list[str]], knowledge: KnowledgeBase) -> None:
-    """Every product and condition name is also a {treatment} or {condition} for phrase rules."""
+    """Every product name is also a {treatment} for phrase rules, so a team's new product is covered.
+
+    (Condition names are not merged: the {condition} list already holds the
+    common ones, and every name added makes the patterns that use it larger.)
+    """
+    known = {name.lower() for name in vocabulary.get("treatment", [])}
     vocabulary.setdefault("treatment", []).extend(
-        name for product in knowledge.products.values() for name in (*product.names, *product.compounded_names)
+        name for product in knowledge.products.values() for name in product.names if name.lower() not in known
     )
-    vocabulary.setdefault("condition", []).extend(name for c in knowledge.conditions.values() for name in c.names)
 
 
 def _read(path: Path) -> Located:
