@@ -229,3 +229,18 @@ def test_approval_must_be_said_of_the_product_or_use(builtin_rules):
     listing = "Which cannabidiol product is FDA-approved, what studies of CBD for anxiety have found, and the risks."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, listing)
     assert "conflict/approval-claim" in rules_fired(builtin_rules, "Cannabidiol is FDA-approved for anxiety.")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Ketamine is used for migraines.", ["Ketamine", "migraines"]),
+        ("Ketamine's effect on PTSD.", ["Ketamine's", "PTSD"]),
+        ("Low-dose naltrexone (LDN) for ME/CFS.", ["Low-dose naltrexone", "LDN", "ME/CFS"]),
+        ("Treatment resistant depression and ketamine be damned.", ["Treatment resistant depression", "ketamine"]),
+    ],
+)
+def test_names_are_found_exactly(builtin_rules, text, named):
+    kb = builtin_rules.knowledge
+    found = [text[m.start : m.end] for m in kb.product_mentions(text) + kb.condition_mentions(text)]
+    assert sorted(found) == sorted(named)

@@ -125,9 +125,13 @@ class _Names:
         self.words = frozenset(self.first | {w for name in names for w in text_words(name)})
 
     def entry(self, key: str) -> str | None:
-        for candidate in (key, key[:-1], key[:-2]):
-            if candidate in self.by_key:
-                return self.by_key[candidate]
+        """The entry a key names, allowing a plural or possessive ending ("migraines", "ketamine's")."""
+        if key in self.by_key:
+            return self.by_key[key]
+        if key.endswith("es") and key[:-2] in self.by_key:
+            return self.by_key[key[:-2]]
+        if key.endswith("s") and key[:-1] in self.by_key:
+            return self.by_key[key[:-1]]
         return None
 
     def find(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[tuple[int, int, str]]:
