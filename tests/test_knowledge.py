@@ -244,3 +244,24 @@ def test_names_are_found_exactly(builtin_rules, text, named):
     kb = builtin_rules.knowledge
     found = [text[m.start : m.end] for m in kb.product_mentions(text) + kb.condition_mentions(text)]
     assert sorted(found) == sorted(named)
+
+
+def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
+    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text("Zenthra cures chronic migraine.\n")
+    run(
+        [
+            "--format",
+            "json",
+            "--select",
+            "efficacy/cure-claim,efficacy/direct-benefit",
+            "--rules",
+            str(tmp_path / "kb"),
+            str(draft),
+        ]
+    )
+    assert {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"efficacy/cure-claim"}
+    draft.write_text("Zenthra eliminates migraines.\n")
+    run(["--format", "json", "--select", "efficacy/direct-benefit", "--rules", str(tmp_path / "kb"), str(draft)])
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["efficacy/direct-benefit"]

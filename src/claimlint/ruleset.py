@@ -195,7 +195,12 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
                 if isinstance(item, dict) and "id" in item:
                     defined_at[str(item["id"])] = (doc.path, doc.line(item))
     check_references(knowledge, defined_at)
-    _knowledge_vocabulary(vocabulary, knowledge)
+    builtin = builtin_rules_dir()
+    added = KnowledgeBase()
+    for doc in documents:
+        if Path(doc.path).parent != builtin:
+            merge_knowledge(added, doc)
+    _knowledge_vocabulary(vocabulary, added)
     ruleset = RuleSet(knowledge=knowledge)
     seen: dict[str, str] = {}
     for doc in documents:
@@ -216,10 +221,10 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
 
 
 def _knowledge_vocabulary(vocabulary: dict[str, list[str]], knowledge: KnowledgeBase) -> None:
-    """Every product name is also a {treatment} for phrase rules, so a team's new product is covered.
+    """A team's own product names join {treatment}, so phrase rules cover its new products.
 
-    (Condition names are not merged: the {condition} list already holds the
-    common ones, and every name added makes the patterns that use it larger.)
+    (The built-in products are in vocabulary.yaml already; condition names
+    are not merged: every name added makes the patterns that use it larger.)
     """
     known = {name.lower() for name in vocabulary.get("treatment", [])}
     vocabulary.setdefault("treatment", []).extend(
