@@ -262,6 +262,6 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
         ]
     )
     assert {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]} == {"efficacy/cure-claim"}
-    draft.write_text("Zenthra eliminates migraines.\n")
+    draft.write_text("Zenthra eliminates anxiety.\n")
     run(["--format", "json", "--select", "efficacy/direct-benefit", "--rules", str(tmp_path / "kb"), str(draft)])
     assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["efficacy/direct-benefit"]
