@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import pytest
 from claimlint.ruleset import load_rules
 from claimlint.runner import lint_text
 from claimlint.selection import select
+
+# Rule-set cache entries of the tests go to a folder of their own, not the user's cache.
+os.environ["CLAIMLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="claimlint-test-cache-")
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
