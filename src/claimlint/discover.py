@@ -1,4 +1,4 @@
-"""Which files a run reads: named files, and Markdown files found under folders."""
+"""Which files a run reads: named files, and Markdown, MDX and HTML files found under folders."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from claimlint.errors import ClaimlintError
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx", ".html", ".htm")
 SKIPPED_FOLDERS = frozenset({"node_modules"})
 
 

@@ -148,7 +148,19 @@ def _inline_children(content: str, env: dict) -> list:
 
 
 def parse(source: Source) -> Document:
-    """Cut a draft into segments of visible prose."""
+    """Cut a draft into segments of visible prose (Markdown, MDX or HTML, by file name)."""
+    name = source.path.lower()
+    if name.endswith(".mdx"):
+        from claimlint.mdx import to_markdown
+
+        shadow = Source(source.path, to_markdown(source.text), source.bom, source.line_starts)
+        document = _Walker(shadow).walk()
+        document.source = source
+        return document
+    if name.endswith((".html", ".htm")):
+        from claimlint.htmldoc import parse_html
+
+        return parse_html(source)
     return _Walker(source).walk()
 
 
