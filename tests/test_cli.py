@@ -198,3 +198,27 @@ def test_console_script_runs_as_a_process(site):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "[test/cure]" in proc.stdout
+
+
+def test_git_ignored_files_are_skipped_in_a_work_tree(tmp_path, capsys):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
+    for name in ("page.md", "build/out.md", "notes.draft.md", "sub/new.md", "node_modules/x/readme.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("It cures depression.\n")
+    run(["--format", "json", "--select", "efficacy/cure-claim", str(tmp_path)])
+    paths = sorted(f["path"][len(str(tmp_path)) + 1 :] for f in json.loads(capsys.readouterr().out)["findings"])
+    assert paths == ["page.md", "sub/new.md"]
+
+
+def test_jobs_give_the_same_report_as_one_process(tmp_path, capsys):
+    for i in range(40):
+        (tmp_path / f"p{i:02d}.md").write_text(f"Page {i}. It cures depression. No side effects.\n" + "Fine.\n" * i)
+    (tmp_path / "broken.md").write_bytes(b"\xff\xfe bad")
+    outputs = []
+    for jobs in ("1", "2", "4"):
+        code = run(["--format", "json", "--jobs", jobs, "--select", "efficacy,risk", str(tmp_path)])
+        captured = capsys.readouterr()
+        outputs.append((code, captured.out, captured.err))
+    assert outputs[0][0] == 2 and json.loads(outputs[0][1])["files_checked"] == 40
+    assert outputs[1] == outputs[0] and outputs[2] == outputs[0]

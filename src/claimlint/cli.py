@@ -72,9 +72,12 @@ _rules_option = click.option(
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted in parallel [default: number of CPUs]."
+)
 def check(
     paths, fmt, output, fail_on, select, ignore, rule_dirs, config_file, isolated, fix, unsafe_fixes, diff, statistics,
-    baseline, write_baseline, stdin_filename,
+    baseline, write_baseline, stdin_filename, jobs,
 ) -> int:  # fmt: skip
     """Lint Markdown files and folders ('-' reads standard input)."""
     from claimlint.config import find_config, load_config
@@ -97,7 +100,7 @@ def check(
     here = explicit or (None if isolated else find_config(Path.cwd()))
     fail_on = fail_on or (here.fail_on if here and here.fail_on else "error")
     excluded = None if isolated and not explicit else (lambda p, d: runner.config_for(str(p)).excludes(p, is_dir=d))
-    result = runner.run(discover(list(paths), excluded))
+    result = runner.run(discover(list(paths), excluded), jobs or os.cpu_count() or 1)
 
     out = sys.stderr if (fix and "-" in paths and not diff) else sys.stdout
     if write_baseline:
