@@ -72,12 +72,13 @@ _rules_option = click.option(
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not recorded in this file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record the current findings in this file.")
 @click.option("--stdin-filename", default="-", help="Name to report for input read from '-'.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache (.claimlint_cache/).")
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files linted in parallel [default: number of CPUs]."
 )
 def check(
     paths, fmt, output, fail_on, select, ignore, rule_dirs, config_file, isolated, fix, unsafe_fixes, diff, statistics,
-    baseline, write_baseline, stdin_filename, jobs,
+    baseline, write_baseline, stdin_filename, no_cache, jobs,
 ) -> int:  # fmt: skip
     """Lint Markdown files and folders ('-' reads standard input)."""
     from claimlint.config import find_config, load_config
@@ -85,6 +86,7 @@ def check(
     from claimlint.runner import Options, Runner
 
     explicit = load_config(Path(config_file)) if config_file else None
+    here = explicit or (None if isolated else find_config(Path.cwd()))
     options = Options(
         select=tuple(select),
         ignore=tuple(ignore),
@@ -95,9 +97,9 @@ def check(
         fix=fix,
         unsafe_fixes=unsafe_fixes,
         diff=diff,
+        cache_root=None if no_cache else (here.root if here is not None and here.path is not None else Path.cwd()),
     )
     runner = Runner(options)
-    here = explicit or (None if isolated else find_config(Path.cwd()))
     fail_on = fail_on or (here.fail_on if here and here.fail_on else "error")
     excluded = None if isolated and not explicit else (lambda p, d: runner.config_for(str(p)).excludes(p, is_dir=d))
     result = runner.run(discover(list(paths), excluded), jobs or os.cpu_count() or 1)

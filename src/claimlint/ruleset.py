@@ -145,6 +145,7 @@ class RuleSet:
     packs: list[Pack] = field(default_factory=list)
     extra: frozenset[str] = frozenset()  # built-in checks selected alongside the rules (suppression/...)
     knowledge: KnowledgeBase = field(default_factory=KnowledgeBase)
+    fingerprint: str = ""  # hash of the content of every rule file it was loaded from
 
     @property
     def rules(self) -> list[Rule]:
@@ -163,7 +164,7 @@ class RuleSet:
                 trimmed = Pack(pack.name, chosen)
                 trimmed.compile()
                 packs.append(trimmed)
-        return RuleSet(packs, knowledge=self.knowledge)
+        return RuleSet(packs, knowledge=self.knowledge, fingerprint=self.fingerprint)
 
 
 def builtin_rules_dir() -> Path:
@@ -193,8 +194,10 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> RuleSet:
     key = rulecache.key(files)
     cached = rulecache.load(key)
     if cached is not None:
+        cached.fingerprint = key
         return cached
     ruleset = _build(files)
+    ruleset.fingerprint = key
     rulecache.save(key, ruleset)
     return ruleset
 

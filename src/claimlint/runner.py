@@ -40,6 +40,7 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    cache_root: Path | None = None  # where .claimlint_cache/ lives; None: no result cache
 
 
 @dataclass
@@ -68,6 +69,11 @@ class Runner:
 
     def __init__(self, options: Options):
         self.options = options
+        self.cache = None
+        if options.cache_root is not None and not (options.fix or options.diff):
+            from claimlint.resultcache import ResultCache
+
+            self.cache = ResultCache(options.cache_root)
         find_config.cache_clear()  # a configuration edited since the last run in this process
         self._rulesets: dict[tuple, RuleSet] = {}
         self._selections: dict[tuple, RuleSet] = {}
@@ -103,6 +109,15 @@ class Runner:
                     exc.message + " (set in this configuration or on the command line)", str(config.path)
                 ) from None
         return every, self._selections[key]
+
+    def _cache_key(self, data: bytes, path: str) -> str:
+        config = self.config_for(path)
+        _, ruleset = self.selection(config, path)
+        chosen = (self.options.select, self.options.ignore, self.options.rule_dirs)
+        return self.cache.key(ruleset.fingerprint, repr(config), repr(chosen), path, data)
+
+    def _cached(self, data: bytes, path: str):
+        return self.cache.get(self._cache_key(data, path))
 
     def rules_used(self) -> list:
         """Every rule that ran on some file, once each (for reports that describe rules)."""
@@ -166,7 +181,18 @@ class Runner:
             name = self.options.stdin_name if path == "-" else path
             try:
                 data = sys.stdin.buffer.read() if path == "-" else _read(path)
+                cached = self._cached(data, name) if self.cache is not None and path != "-" else None
+                if cached is not None:
+                    findings, suppressed = cached
+                    result.suppressed += suppressed
+                    if findings:
+                        result.findings.extend(findings)
+                        result.lines[name] = Source.from_bytes(data, name).lines
+                    result.files_checked += 1
+                    continue
                 findings, source, suppressed = self.lint_file(data, name)
+                if self.cache is not None and path != "-":
+                    self.cache.put(self._cache_key(data, name), findings, suppressed)
                 if self.options.fix or self.options.diff:
                     findings, source = self._fix(path, name, data, findings, source, result)
                 result.suppressed += suppressed

@@ -1,0 +1,61 @@
+"""The result cache: same results, never stale, robust against broken entries."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import PACK, write_pack
+
+from claimlint.cli import run
+
+
+def report(capsys, *args):
+    code = run(["--format", "json", *args])
+    return code, json.loads(capsys.readouterr().out)["findings"]
+
+
+def entries(root):
+    return sorted((root / ".claimlint_cache").rglob("*.json"))
+
+
+def test_cached_results_equal_fresh_ones_and_follow_rule_and_config_edits(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_pack(tmp_path / "rules")
+    (tmp_path / "page.md").write_text("It cures depression. No side effects.\n")
+    args = ["--rules", "rules", "--select", "test", "page.md"]
+    fresh = report(capsys, "--no-cache", *args)
+    assert not (tmp_path / ".claimlint_cache").exists()
+    first = report(capsys, *args)
+    assert len(entries(tmp_path)) == 1
+    second = report(capsys, *args)
+    assert fresh == first == second
+    write_pack(tmp_path / "rules", PACK.replace('"cure~", ', ""))  # a rule edit: no stale result
+    assert [f["rule"] for f in report(capsys, *args)[1]] == ["test/no-side-effects"]
+    (tmp_path / ".claimlint.yaml").write_text("severity: {test: info}\n")  # a config edit
+    assert {f["severity"] for f in report(capsys, *args)[1]} == {"info"}
+    assert (tmp_path / ".claimlint_cache" / ".gitignore").read_text().strip().endswith("*")
+
+
+def test_corrupt_or_tampered_entries_are_ignored_and_rewritten(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("It cures depression.\n")
+    args = ["--select", "efficacy/cure-claim", "page.md"]
+    expected = report(capsys, *args)
+    [entry] = entries(tmp_path)
+    entry.write_text(entry.read_text()[:20])  # truncated
+    assert report(capsys, *args) == expected
+    data = json.loads(entry.read_text())
+    data["payload"] = data["payload"].replace("cures", "heals")  # tampered: checksum no longer matches
+    entry.write_text(json.dumps(data))
+    assert report(capsys, *args) == expected
+    assert json.loads(entry.read_text())["payload"].count("cures") >= 1
+
+
+def test_fix_runs_do_not_use_the_cache(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("Clinically proven.\n")
+    report(capsys, "--select", "efficacy", "page.md")
+    assert run(["--select", "efficacy", "--fix", "page.md"]) == 0
+    capsys.readouterr()
+    assert (tmp_path / "page.md").read_text() == "Studied.\n"
+    assert report(capsys, "--select", "efficacy", "page.md") == (0, [])
