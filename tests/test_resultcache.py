@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import PACK, write_pack
-
 from claimlint.cli import run
+from conftest import PACK, write_pack
 
 
 def report(capsys, *args):
