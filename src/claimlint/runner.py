@@ -8,6 +8,7 @@ so one odd page never hides the findings of the rest of a site.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from dataclasses import replace as _replace
@@ -69,6 +70,8 @@ class Runner:
 
     def __init__(self, options: Options):
         self.options = options
+        self._configs: dict[str, Config] = {}
+        self._described: dict[int, tuple[Config, str]] = {}
         self.cache = None
         if options.cache_root is not None and not (options.fix or options.diff):
             from claimlint.resultcache import ResultCache
@@ -83,7 +86,10 @@ class Runner:
             return self.options.config
         if not self.options.use_config_files or path == "-":
             return find_config(Path.cwd()) if self.options.use_config_files else Config()
-        return find_config(Path(path).resolve().parent) or Config()
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._configs:  # one lookup per folder, not per file
+            self._configs[folder] = find_config(Path(folder)) or Config()
+        return self._configs[folder]
 
     def ruleset(self, config: Config) -> RuleSet:
         dirs = tuple(str(d) for d in config.rules) + tuple(self.options.rule_dirs)
@@ -113,11 +119,10 @@ class Runner:
     def _cache_key(self, data: bytes, path: str) -> str:
         config = self.config_for(path)
         _, ruleset = self.selection(config, path)
-        chosen = (self.options.select, self.options.ignore, self.options.rule_dirs)
-        return self.cache.key(ruleset.fingerprint, repr(config), repr(chosen), path, data)
-
-    def _cached(self, data: bytes, path: str):
-        return self.cache.get(self._cache_key(data, path))
+        if id(config) not in self._described:
+            chosen = (self.options.select, self.options.ignore, self.options.rule_dirs)
+            self._described[id(config)] = (config, repr(config) + repr(chosen))
+        return self.cache.key(ruleset.fingerprint, self._described[id(config)][1], path, data)
 
     def rules_used(self) -> list:
         """Every rule that ran on some file, once each (for reports that describe rules)."""
@@ -147,8 +152,33 @@ class Runner:
         """Lint paths in order; with jobs > 1, in worker processes (the result is the same)."""
         files = [p for p in paths if p != "-"]
         if jobs > 1 and len(files) >= PARALLEL_FROM and "-" not in paths:
-            return self._run_parallel(files, jobs)
+            result = Result()
+            misses = [p for p in files if not self._from_cache(p, result)] if self.cache is not None else files
+            part = self._run_parallel(misses, jobs) if len(misses) >= PARALLEL_FROM else self._run(misses)
+            _merge(result, part)
+            result.findings.sort(key=Finding.sort_key)
+            return result
         return self._run(paths)
+
+    def _from_cache(self, path: str, result: Result) -> bool:
+        """Add a file's cached result, if there is one (unreadable files are left to the lint)."""
+        try:
+            data = _read(path)
+        except ClaimlintError:
+            return False
+        return self._from_data(data, path, result)
+
+    def _from_data(self, data: bytes, path: str, result: Result) -> bool:
+        cached = self.cache.get(self._cache_key(data, path))
+        if cached is None:
+            return False
+        findings, suppressed = cached
+        result.suppressed += suppressed
+        if findings:
+            result.findings.extend(findings)
+            result.lines[path] = Source.from_bytes(data, path).lines
+        result.files_checked += 1
+        return True
 
     def _run_parallel(self, paths: list[str], jobs: int) -> Result:
         import multiprocessing
@@ -162,14 +192,7 @@ class Runner:
             parts = list(pool.map(_work, chunks))
         result = Result()
         for part in parts:  # chunks are contiguous and come back in order: the same as one process
-            result.files_checked += part.files_checked
-            result.findings.extend(part.findings)
-            result.errors.extend(part.errors)
-            result.lines.update(part.lines)
-            result.fixed += part.fixed
-            result.files_fixed += part.files_fixed
-            result.diffs.extend(part.diffs)
-            result.suppressed += part.suppressed
+            _merge(result, part)
         result.findings.sort(key=Finding.sort_key)
         for path in paths:  # the rule sets the workers used, for reports that describe rules
             self.selection(self.config_for(path), path)
@@ -181,14 +204,7 @@ class Runner:
             name = self.options.stdin_name if path == "-" else path
             try:
                 data = sys.stdin.buffer.read() if path == "-" else _read(path)
-                cached = self._cached(data, name) if self.cache is not None and path != "-" else None
-                if cached is not None:
-                    findings, suppressed = cached
-                    result.suppressed += suppressed
-                    if findings:
-                        result.findings.extend(findings)
-                        result.lines[name] = Source.from_bytes(data, name).lines
-                    result.files_checked += 1
+                if self.cache is not None and path != "-" and self._from_data(data, name, result):
                     continue
                 findings, source, suppressed = self.lint_file(data, name)
                 if self.cache is not None and path != "-":
@@ -253,3 +269,14 @@ def _start_worker(options: Options) -> None:
 def _work(paths: list[str]) -> Result:
     assert _worker is not None
     return _worker._run(paths)
+
+
+def _merge(into: Result, part: Result) -> None:
+    into.files_checked += part.files_checked
+    into.findings.extend(part.findings)
+    into.errors.extend(part.errors)
+    into.lines.update(part.lines)
+    into.fixed += part.fixed
+    into.files_fixed += part.files_fixed
+    into.diffs.extend(part.diffs)
+    into.suppressed += part.suppressed
