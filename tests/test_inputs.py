@@ -80,3 +80,10 @@ def test_folders_include_mdx_and_html(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["files_checked"] == 2
     assert sorted(f["path"].rsplit("/", 1)[1] for f in report["findings"]) == ["a.mdx", "b.htm"]
+
+
+def test_malformed_html_declarations_are_text(tmp_path, capsys):
+    """Found by the property tests: the standard parser gives up on '<![0'; claimlint reads on."""
+    assert findings(tmp_path, capsys, "a.html", "<![0") == []
+    page = "<![> I lost 40 pounds and it cures depression. — Ana, 41\n"
+    assert findings(tmp_path, capsys, "b.html", page) == [(1, "efficacy/cure-claim", "cures")]

@@ -12,6 +12,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from claimlint.document import CITE_MARK, PLACEHOLDER, SCHOLARLY_HOSTS, Comment, Document, _Builder
+from claimlint.errors import ClaimlintError
 from claimlint.source import Source
 
 BLOCKS = frozenset(
@@ -26,8 +27,11 @@ VOID = frozenset("area base br col embed hr img input link meta source track wbr
 
 def parse_html(source: Source) -> Document:
     reader = _Reader(source)
-    reader.feed(source.text)
-    reader.close()
+    try:
+        reader.feed(source.text)
+        reader.close()
+    except (AssertionError, ValueError, IndexError) as exc:  # the standard parser's own failures
+        raise ClaimlintError(f"could not read the HTML ({exc})", source.path) from None
     reader.flush()
     return Document(source, reader.segments, reader.comments)
 
@@ -43,6 +47,16 @@ class _Reader(HTMLParser):
         self.block = 0
         self.builder: _Builder | None = None
         self.links: list[str] = []
+
+    def parse_html_declaration(self, i):
+        """A malformed declaration ("<![0") is text, not a reason to stop reading the page."""
+        saved = (self.lineno, self.offset)
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.lineno, self.offset = saved  # the parser moved on before it gave up
+            self.handle_data(self.rawdata[i : i + 2])
+            return i + 2
 
     def _position(self) -> int:
         line, column = self.getpos()
