@@ -8,6 +8,7 @@ from conftest import PACK, write_pack
 
 
 def test_cache_is_reused_and_invalidated_by_any_rule_edit(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLAIMLINT_NO_RULE_CACHE", raising=False)
     monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "rules"
     write_pack(folder)
@@ -22,6 +23,7 @@ def test_cache_is_reused_and_invalidated_by_any_rule_edit(tmp_path, monkeypatch)
 
 
 def test_corrupt_entry_is_ignored_and_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.delenv("CLAIMLINT_NO_RULE_CACHE", raising=False)
     monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "rules"
     write_pack(folder)

@@ -141,15 +141,47 @@ def bounded(regex: str) -> str:
 
 
 def check_user_regex(regex: str) -> None:
-    """Refuse regex features that would break when rules are joined into one pattern."""
+    """Refuse regexes that would break rule matching or could hang a run.
+
+    Named groups and back-references break the engine's use of groups. A
+    repetition with no upper bound around another one (``(\\w+\\s*)+``) can
+    take exponential time on a line that almost matches: one page would then
+    stall a site's CI, so such a pattern is refused when the rule is loaded.
+    """
     if re.search(r"\(\?P[<=]", regex):
         raise PhraseError("named groups are not allowed in rule regexes; use (?:...)")
     if re.search(r"(?<!\\)\\[1-9]", regex):
         raise PhraseError("back-references are not allowed in rule regexes")
     try:
         re.compile(regex)
+        parsed = _sre_parse.parse(regex)
     except re.error as exc:
         raise PhraseError(f"bad regex: {exc}") from None
+    if _nested_unbounded(list(parsed), inside=False):
+        raise PhraseError(
+            "the regex nests unbounded repetitions (like (a+)+), which can take exponential time; "
+            "bound the outer one ({0,10}) or rewrite it"
+        )
+
+
+def _nested_unbounded(items: list, inside: bool) -> bool:
+    """Whether an unbounded repetition stands inside another one (a "star height" above one)."""
+    for op, av in items:
+        if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT):
+            unbounded = av[1] == _sre_c.MAXREPEAT
+            if unbounded and inside:
+                return True
+            if _nested_unbounded(list(av[2]), inside or unbounded):
+                return True
+        elif op is _sre_c.SUBPATTERN:
+            if _nested_unbounded(list(av[-1]), inside):
+                return True
+        elif op is _sre_c.BRANCH:
+            if any(_nested_unbounded(list(branch), inside) for branch in av[1]):
+                return True
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT) and _nested_unbounded(list(av[1]), inside):
+            return True
+    return False
 
 
 STOPWORDS = frozenset(

@@ -18,11 +18,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import yaml
-
 from claimlint.document import Document
 from claimlint.errors import ClaimlintError
 from claimlint.findings import Finding
+from claimlint.yamlfile import load_yaml
 
 UNUSED = "suppression/unused"
 UNKNOWN = "suppression/unknown-rule"
@@ -87,11 +86,9 @@ def front_matter_disabled(document: Document) -> tuple[str, ...]:
     if not text or "claimlint" not in text:
         return ()
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else None
-        raise ClaimlintError("invalid YAML in front matter", document.source.path, line) from None
+        data = load_yaml(text, document.source.path).data
+    except ClaimlintError as exc:  # lines count from the front matter's first "---"
+        raise ClaimlintError(f"front matter: {exc.message}", exc.path, exc.line + 1 if exc.line else None) from None
     settings = data.get("claimlint") if isinstance(data, dict) else None
     if settings is None:
         return ()

@@ -37,11 +37,25 @@ class Located:
         return found
 
 
+MAX_CHARACTERS = 5_000_000  # a rule pack or configuration larger than this is a mistake or an attack
+
+
 def load_yaml(text: str, path: str) -> Located:
-    """Parse one YAML document safely; raise ClaimlintError with file:line on error."""
+    """Parse one YAML document safely; raise ClaimlintError with file:line on error.
+
+    Aliases are refused: no rule pack or configuration needs them, and a
+    nest of aliases (a "billion laughs" document) would make any walk over
+    the data explode.
+    """
+    if len(text) > MAX_CHARACTERS:
+        raise ClaimlintError(
+            f"YAML document too large ({len(text):,} characters; the limit is {MAX_CHARACTERS:,})", path
+        )
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_aliases(node, path)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -55,6 +69,21 @@ def load_yaml(text: str, path: str) -> Located:
     if node is not None:
         _index(node, data, located)
     return located
+
+
+def _refuse_aliases(root: yaml.Node, path: str) -> None:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise ClaimlintError("YAML aliases (*name) are not allowed here", path, node.start_mark.line + 1)
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _index(node: yaml.Node, data: Any, located: Located) -> None:
