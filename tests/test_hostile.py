@@ -49,3 +49,32 @@ def test_oversized_rule_pack_is_refused(tmp_path, capsys):
     path = write_pack(tmp_path / "rules", "vocabulary:\n  big: [" + "x, " * 2_000_000 + "y]\n", "big.yaml")
     assert run(["rules", "--rules", str(path.parent)]) == 2
     assert "too large" in capsys.readouterr().err
+
+
+def test_a_page_over_max_file_size_is_skipped_with_a_message(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".claimlint.yaml").write_text("max_file_size: 1 kB\n")
+    (tmp_path / "big.md").write_text("It cures depression. " * 100)
+    (tmp_path / "small.md").write_text("It cures depression.\n")
+    assert run(["--select", "efficacy/cure-claim", "--format", "json", "."]) == 1
+    captured = capsys.readouterr()
+    assert "claimlint: warning: ./big.md: skipped: 2.1 kB is more than max_file_size (1.0 kB)" in captured.err
+    assert '"files_checked": 1' in captured.out
+    (tmp_path / ".claimlint.yaml").write_text("max_file_size: huge\n")
+    assert run(["small.md"]) == 2
+    assert "'max_file_size' must be a size" in capsys.readouterr().err
+
+
+def test_a_long_single_line_is_linted_in_linear_time(tmp_path):
+    """A one-line page of 2,000 sentences: quadratic work per sentence would take minutes, not seconds."""
+    import time
+
+    from claimlint.ruleset import load_rules
+    from claimlint.runner import lint_bytes
+
+    line = "Ketamine cures depression and works for everyone, unlike SSRIs. " * 2000
+    rules = load_rules()
+    start = time.perf_counter()
+    findings = lint_bytes(line.encode(), rules, "one.md")
+    assert len(findings) >= 4000
+    assert time.perf_counter() - start < 30

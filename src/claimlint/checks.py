@@ -147,9 +147,21 @@ class DocumentView:
             if not products:
                 continue
             conditions = kb.condition_mentions(segment.text, words, tokens)
-            for sentence in self.sentences_of(index):
-                inside = [_shift(p, sentence) for p in products if sentence.start <= p.start < sentence.end]
-                near_all = [_shift(c, sentence) for c in conditions if sentence.start <= c.start < sentence.end]
+            products.sort(key=lambda m: m.start)
+            conditions.sort(key=lambda m: m.start)
+            p = c = 0
+            for sentence in self.sentences_of(index):  # both lists are in order: one pass, not one per sentence
+                while p < len(products) and products[p].start < sentence.start:
+                    p += 1
+                while c < len(conditions) and conditions[c].start < sentence.start:
+                    c += 1
+                inside, near_all = [], []
+                while p < len(products) and products[p].start < sentence.end:
+                    inside.append(_shift(products[p], sentence))
+                    p += 1
+                while c < len(conditions) and conditions[c].start < sentence.end:
+                    near_all.append(_shift(conditions[c], sentence))
+                    c += 1
                 if inside:
                     yield from self._classify(sentence, inside, near_all)
 

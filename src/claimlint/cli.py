@@ -133,6 +133,8 @@ def check(
         text.write(lines, out, _use_color(out))
     if statistics:
         _statistics(result, unsafe_fixes)
+    for message in result.skipped:
+        click.echo(f"claimlint: warning: {message}", err=True)
     for error in result.errors:
         click.echo(f"claimlint: error: {error}", err=True)
     if result.errors:

@@ -24,8 +24,11 @@ from claimlint.yamlfile import load_yaml
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml", "pyproject.toml")
 KEYS = (
     "select", "ignore", "severity", "fail_on", "rules", "include", "exclude",
-    "per_file_ignores", "disclosures", "require_reason",
+    "per_file_ignores", "disclosures", "require_reason", "max_file_size",
 )  # fmt: skip
+MAX_FILE_SIZE = 10_000_000  # bytes: a page larger than this is skipped with a message
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", re.I)
+_UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 FAIL_ON = (*SEVERITIES, "never")
 DISCLOSURES = ("off-label", "not-fda-approved", "testimonial")
 
@@ -46,6 +49,7 @@ class Config:
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     disclosures: Mapping[str, str] = field(default_factory=dict)
     require_reason: bool = False
+    max_file_size: int = MAX_FILE_SIZE
 
     def __hash__(self) -> int:
         # the mapping fields are dicts; one file gives one config, so this is enough
@@ -469,6 +473,14 @@ class _Checker:
                 raise self.error(f"disclosure {name!r} must be non-empty text (got {_kind(text)})", where)
         return dict(value)
 
+    def _max_file_size(self, key: str, value: Any, line: int | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        match = _SIZE.fullmatch(value) if isinstance(value, str) else None
+        if match is None or float(match.group(1)) <= 0:
+            raise self.error(f"'max_file_size' must be a size such as 10000000 or \"10 MB\" (got {value!r})", line)
+        return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
+
     def _require_reason(self, key: str, value: Any, line: int | None) -> bool:
         if not isinstance(value, bool):
             raise self.error(f"'require_reason' must be true or false (got {value!r})", line)
@@ -502,6 +514,8 @@ per_file_ignores: {}
 disclosures: {}
 # Suppression comments must give a reason after "--".
 require_reason: false
+# Pages larger than this are skipped with a message (bytes, or "10 MB").
+max_file_size: 10 MB
 """
 
 

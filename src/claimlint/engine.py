@@ -7,6 +7,7 @@ reading the context of every sentence would cost more than the parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from claimlint.context import Sentence, is_cited
@@ -25,6 +26,7 @@ class _Sentences:
         self.templates = templates
         self._view = None
         self._by_segment: dict[int, list[Sentence]] = {}
+        self._starts: dict[int, list[int]] = {}
         self._block_cited: dict[int, bool] = {}
 
     def at(self, index: int, segment: Segment, start: int, end: int) -> Sentence | None:
@@ -36,9 +38,14 @@ class _Sentences:
                 following = segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
                 sentences.append(Sentence(segment, s, e, following))
             self._by_segment[index] = sentences
-        for sentence in sentences:
-            if sentence.start <= start < sentence.end:
-                return sentence if end <= sentence.end else None
+            self._starts[index] = [sentence.start for sentence in sentences]
+        starts = self._starts[index]
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            return None
+        sentence = sentences[i]
+        if sentence.start <= start < sentence.end:
+            return sentence if end <= sentence.end else None
         return None
 
     def view(self, ruleset: RuleSet):

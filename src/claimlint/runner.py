@@ -54,6 +54,7 @@ class Result:
     files_fixed: int = 0
     diffs: list[str] = field(default_factory=list)
     suppressed: int = 0
+    skipped: list[str] = field(default_factory=list)  # one message per file too large to lint
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "-") -> list[Finding]:
@@ -160,8 +161,22 @@ class Runner:
             return result
         return self._run(paths)
 
+    def _too_large(self, path: str, result: Result) -> bool:
+        """Skip a page over max_file_size, with a message, before reading it."""
+        limit = self.config_for(path).max_file_size
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return False  # the read reports it
+        if size <= limit:
+            return False
+        result.skipped.append(f"{path}: skipped: {_human(size)} is more than max_file_size ({_human(limit)})")
+        return True
+
     def _from_cache(self, path: str, result: Result) -> bool:
         """Add a file's cached result, if there is one (unreadable files are left to the lint)."""
+        if self._too_large(path, Result()):
+            return False  # left to the lint, which reports the skip
         try:
             data = _read(path)
         except ClaimlintError:
@@ -203,6 +218,8 @@ class Runner:
         for path in paths:
             name = self.options.stdin_name if path == "-" else path
             try:
+                if path != "-" and self._too_large(path, result):
+                    continue
                 data = sys.stdin.buffer.read() if path == "-" else _read(path)
                 if self.cache is not None and path != "-" and self._from_data(data, name, result):
                     continue
@@ -272,6 +289,7 @@ def _work(paths: list[str]) -> Result:
 
 
 def _merge(into: Result, part: Result) -> None:
+    into.skipped.extend(part.skipped)
     into.files_checked += part.files_checked
     into.findings.extend(part.findings)
     into.errors.extend(part.errors)
@@ -280,3 +298,10 @@ def _merge(into: Result, part: Result) -> None:
     into.files_fixed += part.files_fixed
     into.diffs.extend(part.diffs)
     into.suppressed += part.suppressed
+
+
+def _human(size: int) -> str:
+    for unit, factor in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} bytes"

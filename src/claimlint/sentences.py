@@ -54,8 +54,11 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     punct = match.group()
     if punct[0] in "!?…" or punct.startswith(".."):
         return True
-    before = text[: match.start()]
-    word = re.search(r"[\w.]*$", before).group()
+    start = match.start()
+    i = start
+    while i > 0 and start - i < 40 and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1  # the word before the full stop, read backwards (a bounded scan, whatever the text's length)
+    word = text[i:start]
     if not word:
         return True
     if word.lower().rstrip(".") in ABBREVIATIONS:

@@ -70,7 +70,8 @@ def _finding(f: Finding, source_line: str | None, fixable: bool = False) -> list
         gutter = " " * len(str(f.line))
         start = f.column - 1
         end = f.end_column - 1 if f.end_line == f.line else len(source_line)
-        shown, start, end = _window(source_line.replace("\t", " "), start, max(end, start + 1))
+        shown, start, end = _window(source_line, start, max(end, start + 1))
+        shown = shown.replace("\t", " ")  # after cutting: a long line is not copied per finding
         out.append([(f"{gutter} |", "blue")])
         out.append([(f"{f.line} |", "blue"), (" " + shown, "")])
         out.append([(f"{gutter} |", "blue"), (" " + " " * start + "^" * (end - start), _STYLE[f.severity])])
