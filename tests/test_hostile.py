@@ -65,16 +65,12 @@ def test_a_page_over_max_file_size_is_skipped_with_a_message(tmp_path, capsys, m
     assert "'max_file_size' must be a size" in capsys.readouterr().err
 
 
-def test_a_long_single_line_is_linted_in_linear_time(tmp_path):
-    """A one-line page of 2,000 sentences: quadratic work per sentence would take minutes, not seconds."""
-    import time
-
+def test_a_long_single_line_is_linted_whole(tmp_path):
+    """A one-line page of 2,000 sentences: every claim is found at its own column."""
     from claimlint.ruleset import load_rules
     from claimlint.runner import lint_bytes
 
-    line = "Ketamine cures depression and works for everyone, unlike SSRIs. " * 2000
-    rules = load_rules()
-    start = time.perf_counter()
-    findings = lint_bytes(line.encode(), rules, "one.md")
-    assert len(findings) >= 4000
-    assert time.perf_counter() - start < 30
+    sentence = "Ketamine cures depression and works for everyone, unlike SSRIs. "
+    findings = lint_bytes((sentence * 2000).encode(), load_rules(), "one.md")
+    cures = [f.column for f in findings if f.rule == "efficacy/cure-claim"]
+    assert cures == [10 + i * len(sentence) for i in range(2000)]
