@@ -222,3 +222,18 @@ def test_jobs_give_the_same_report_as_one_process(tmp_path, capsys):
         outputs.append((code, captured.out, captured.err))
     assert outputs[0][0] == 2 and json.loads(outputs[0][1])["files_checked"] == 40
     assert outputs[1] == outputs[0] and outputs[2] == outputs[0]
+
+
+def test_walking_does_not_follow_directory_symlinks_out_or_around(tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("It cures depression.\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.md").write_text("It cures depression.\n")
+    (site / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (site / "loop").symlink_to(site, target_is_directory=True)
+    run(["--format", "json", "--select", "efficacy/cure-claim", str(site)])
+    report = json.loads(capsys.readouterr().out)
+    assert report["files_checked"] == 1
+    assert [f["path"] for f in report["findings"]] == [str(site / "page.md")]

@@ -200,3 +200,19 @@ def test_a_killed_fix_leaves_the_old_or_the_new_file(tmp_path):
         assert draft.read_bytes() in (body.encode(), new)
         for leftover in tmp_path.glob(".draft.md.*"):
             leftover.unlink()
+
+
+def test_two_fix_runs_at_once_leave_every_file_whole(tmp_path):
+    """Two claimlint --fix processes on the same files: each file ends old or new, never half of one."""
+    body = "".join(f"Part {i}: clinically proven care, guaranteed results.\n\n" for i in range(300))
+    expected = "".join(f"Part {i}: studied care, results.\n\n" for i in range(300))
+    for i in range(60):
+        (tmp_path / f"p{i:02d}.md").write_text(body)
+    command = [sys.executable, "-m", "claimlint", "--select", "efficacy", "--fix", "--jobs", "1", str(tmp_path)]
+    first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    second = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = first.communicate()[1] + second.communicate()[1]
+    assert b"Traceback" not in errors
+    for i in range(60):
+        assert (tmp_path / f"p{i:02d}.md").read_text() in (body, expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"p{i:02d}.md" for i in range(60)]
