@@ -5,7 +5,7 @@ error, not a crash), every finding lies inside the file and its excerpt is the
 source text at its positions, a second run gives the same findings, and
 applying all fixes then linting again never raises. At the end, a sample of the
 inputs is written to a folder and linted through the CLI with and without the
-result cache: the reports must be identical. Reports the inputs tried, the
+result cache, and with --jobs 1 and 2: the reports must be identical. Reports the inputs tried, the
 crashes found (with the input) and the slowest input.
 
 Usage: python benchmarks/fuzz.py [--inputs 100000] [--seed 1] [--sample 300]
@@ -130,7 +130,7 @@ def main() -> int:
         f"slowest input: {slowest[0] * 1000:.0f} ms ({slowest[1]}, {len(slowest[2])} characters): {slowest[2][:120]!r}"
     )
     verdict = "identical" if same else "DIFFERENT"
-    print(f"cache: reports with and without the result cache on {len(sample)} inputs are {verdict}")
+    print(f"cache and jobs: reports with --jobs 1, --jobs 2 and the result cache on {len(sample)} inputs are {verdict}")
     return 1 if crashes or not same else 0
 
 
@@ -141,10 +141,12 @@ def compare_with_and_without_cache(sample: list[tuple[str, str]]) -> bool:
             suffix = name.rsplit(".", 1)[1]
             (root / f"input-{i:04d}.{suffix}").write_bytes(text.encode("utf-8", "surrogatepass"))
         command = [sys.executable, "-m", "claimlint", "--format", "json", "--isolated", "--fail-on", "never", "."]
-        plain = subprocess.run([*command, "--no-cache"], cwd=root, capture_output=True)
+        plain = subprocess.run([*command, "--no-cache", "--jobs", "1"], cwd=root, capture_output=True)
+        parallel = subprocess.run([*command, "--no-cache", "--jobs", "2"], cwd=root, capture_output=True)
         subprocess.run(command, cwd=root, capture_output=True)  # fills the cache
         cached = subprocess.run(command, cwd=root, capture_output=True)
-        return plain.stdout == cached.stdout and plain.returncode == cached.returncode
+        runs = (plain, parallel, cached)
+        return all(r.stdout == plain.stdout and r.returncode == plain.returncode for r in runs)
 
 
 if __name__ == "__main__":

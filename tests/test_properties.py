@@ -83,6 +83,14 @@ def test_fixes_change_only_their_spans_and_relint_cleanly(raw):
     findings = findings_of(source)
     edits = chosen_edits(findings, unsafe=True)
     fixed = apply_edits(original, edits)
+    if edits:  # the text before the first edited span and after the last one is untouched
+        first = min(edits, key=lambda e: (e.line, e.column))
+        last = max(edits, key=lambda e: (e.end_line, e.end_column))
+        head = source.line_starts[first.line - 1] + first.column - 1
+        tail = len(source.text) - (source.line_starts[last.end_line - 1] + last.end_column - 1)
+        normal = Source.from_text(fixed, "d.md").text
+        assert normal[: max(0, head - 1)] == source.text[: max(0, head - 1)]
+        assert tail <= 1 or normal[-(tail - 1) :] == source.text[-(tail - 1) :]
     fixed_source = source_or_none(fixed)
     assert fixed_source is not None
     findings_of(fixed_source)
