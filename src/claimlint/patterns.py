@@ -90,9 +90,9 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
             close = _closing(tokens, i)
             if tokens[close] != ")":
                 raise PhraseError(f"unbalanced '(' in phrase {phrase!r}")
-            options = _split_alternatives(tokens[i + 1 : close])
-            body = "|".join(phrase_regex("".join(o), vocabulary) for o in options if "".join(o).strip())
-            if all("".join(o).strip() for o in options):
+            options = ["".join(o).strip() for o in _split_alternatives(tokens[i + 1 : close])]  # "(all |)" = "(all|)"
+            body = "|".join(phrase_regex(o, vocabulary) for o in options if o)
+            if all(options):
                 out.append(f"(?:{body})")
             elif close + 1 < len(tokens) and tokens[close + 1].isspace():
                 out.append(rf"(?:(?:{body})\s+)?")  # "(great|) success": the space goes with the word
