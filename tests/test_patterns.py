@@ -20,6 +20,9 @@ VOCABULARY = {"condition": ["depression", "treatment-resistant depression", "mig
         ("cure~ {condition}", ["cures migraines", "cured treatment resistant depression"], ["cures pain"]),
         ("guarantee~ ... results", ["guarantee you will see real results"], ["guaranteed. Results"]),
         ("can't get addicted", ["can't get addicted", "can’t get addicted"], ["cant get addicted"]),
+        ("works (just |)like it", ["works like it", "works just like it"], ["workslike it"]),
+        ("is (un|)safe", ["is safe", "is unsafe"], ["is un safe"]),
+        ("risk (free|)", ["risk", "risk free"], ["riskfree"]),
     ],
 )
 def test_phrase_syntax(phrase, matches, misses):

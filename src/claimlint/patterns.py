@@ -90,17 +90,21 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
             close = _closing(tokens, i)
             if tokens[close] != ")":
                 raise PhraseError(f"unbalanced '(' in phrase {phrase!r}")
-            options = ["".join(o).strip() for o in _split_alternatives(tokens[i + 1 : close])]  # "(all |)" = "(all|)"
+            raw = ["".join(o) for o in _split_alternatives(tokens[i + 1 : close])]
+            options = [o.strip() for o in raw]
             body = "|".join(phrase_regex(o, vocabulary) for o in options if o)
+            following = tokens[close + 1] if close + 1 < len(tokens) else ""
             if all(options):
                 out.append(f"(?:{body})")
-            elif close + 1 < len(tokens) and tokens[close + 1].isspace():
+            elif following.isspace():
                 out.append(rf"(?:(?:{body})\s+)?")  # "(great|) success": the space goes with the word
                 close += 1
-            elif out and out[-1] == r"\s+":
-                out[-1] = rf"(?:\s+(?:{body}))?"
+            elif any(o.strip() and o[-1:].isspace() for o in raw):
+                out.append(rf"(?:(?:{body})\s+)?")  # "(just |)like": the space was written inside
+            elif out and out[-1] == r"\s+" and not following[:1].isalnum():
+                out[-1] = rf"(?:\s+(?:{body}))?"  # "risk (free|)": at the end, the space is optional too
             else:
-                out.append(f"(?:{body})?")
+                out.append(f"(?:{body})?")  # "(un|)safe": a prefix
             i = close
         elif token == ")":
             raise PhraseError(f"unbalanced ')' in phrase {phrase!r}")
@@ -200,7 +204,18 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
     long word over a short one, and anything over a common word such as
     "the"). None means the phrase has no such word.
     """
-    tokens = [t for t in _TOKEN.findall(phrase.strip()) if not t.isspace()]
+    spaced = _TOKEN.findall(phrase.strip())
+    glued: set[int] = set()  # words written against a group, like "safe" in "(un|)safe": no anchor
+    kept = 0
+    for k, token in enumerate(spaced):
+        if token.isspace():
+            continue
+        before = spaced[k - 1] if k else ""
+        after = spaced[k + 1] if k + 1 < len(spaced) else ""
+        if token not in ("(", ")", "|") and (before == ")" or after == "("):
+            glued.add(kept)
+        kept += 1
+    tokens = [t for t in spaced if not t.isspace()]
     candidates: list[tuple[tuple, frozenset[str]]] = []
     i = 0
     while i < len(tokens):
@@ -221,6 +236,9 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
             if words and all(words):
                 candidates.append(((_common(words) > 0, 2, -min(map(len, words))), words))
             i += 1
+            continue
+        if i in glued:
+            i += 2 if nxt == "~" else 1
             continue
         forms = inflections(token) if nxt == "~" else [token]
         words = set()
