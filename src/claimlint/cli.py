@@ -18,7 +18,7 @@ from claimlint.errors import ClaimlintError
 from claimlint.findings import SEVERITY_RANK
 
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 class _DefaultGroup(click.Group):
