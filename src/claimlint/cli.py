@@ -242,6 +242,15 @@ def _use_color(stream) -> bool:
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code (testable without a subprocess)."""
     try:
+        return _run(argv)
+    finally:
+        from claimlint import compiled
+
+        compiled.save()
+
+
+def _run(argv: list[str] | None) -> int:
+    try:
         result = cli.main(args=argv, prog_name="claimlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code

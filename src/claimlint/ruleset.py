@@ -71,8 +71,10 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """All the rule's phrases as one pattern, compiled on first use."""
-        return re.compile(self.pattern or "(?!)", re.IGNORECASE)
+        """All the rule's phrases as one pattern, compiled on first use (or taken from the cache)."""
+        from claimlint.compiled import compile_pattern
+
+        return compile_pattern(self.pattern or "(?!)", re.IGNORECASE)
 
     @cached_property
     def except_pattern(self) -> re.Pattern | None:

@@ -285,7 +285,11 @@ def _start_worker(options: Options) -> None:
 
 def _work(paths: list[str]) -> Result:
     assert _worker is not None
-    return _worker._run(paths)
+    result = _worker._run(paths)
+    from claimlint import compiled
+
+    compiled.save()  # what this worker compiled, for the next run
+    return result
 
 
 def _merge(into: Result, part: Result) -> None:

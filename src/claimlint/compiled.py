@@ -1,0 +1,115 @@
+"""Compiled rule patterns that survive between runs, so start-up does not recompile them.
+
+Python compiles a regular expression in pure Python (parse, then code
+generation) and only the last step in C; for the large patterns rules make,
+that costs milliseconds each, which adds up to most of a one-file run. The
+code Python generates is a list of integers; it is kept in the user's cache
+(next to the rule-set cache, keyed by the exact Python version) and handed
+straight to the C step next time. Anything unexpected (another Python, a
+changed internal interface, a damaged entry) falls back to re.compile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+
+try:
+    import _sre
+    from re import _compiler, _parser
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = None
+
+_codes: dict[str, tuple] | None = None
+_used: set[str] = set()
+_dirty = False
+KEEP = 2000  # patterns kept; past that, only those this run used
+
+
+def _path():
+    from claimlint import rulecache
+
+    base = rulecache.folder()
+    if base is None:
+        return None
+    version = hashlib.sha256(sys.version.encode()).hexdigest()[:12]
+    return base / f"patterns-{version}.pickle"
+
+
+def _load() -> dict[str, tuple]:
+    global _codes
+    if _codes is None:
+        _codes = {}
+        path = _path()
+        if path is not None:
+            with contextlib.suppress(Exception), open(path, "rb") as handle:
+                loaded = pickle.load(handle)
+                if isinstance(loaded, dict):
+                    _codes = loaded
+    return _codes
+
+
+def compile_pattern(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """re.compile, reusing the code generated for this pattern in an earlier run."""
+    global _dirty
+    if _sre is None:
+        return re.compile(pattern, flags)
+    codes = _load()
+    key = f"{flags}\0{pattern}"
+    _used.add(key)
+    entry = codes.get(key)
+    if entry is not None:
+        try:
+            return _sre.compile(pattern, *entry)
+        except Exception:  # noqa: BLE001 - a damaged or foreign entry: compile it the ordinary way
+            codes.pop(key, None)
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = (  # plain ints: the opcodes are named constants that do not pickle
+            int(flags | parsed.state.flags),
+            [int(c) for c in code],
+            parsed.state.groups - 1,
+            groupindex,
+            tuple(indexgroup),
+        )
+        compiled = _sre.compile(pattern, *entry)
+    except Exception:  # noqa: BLE001 - any surprise in the internals: the public way
+        return re.compile(pattern, flags)
+    codes[key] = entry
+    _dirty = True
+    return compiled
+
+
+def save() -> None:
+    """Keep the code generated in this run for the next one (written atomically; errors ignored)."""
+    global _dirty
+    if not _dirty or _codes is None:
+        return
+    path = _path()
+    if path is None:
+        return
+    if len(_codes) > KEEP:
+        for key in [k for k in _codes if k not in _used]:
+            del _codes[key]
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(_codes, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        _dirty = False
+    except Exception:  # noqa: BLE001 - a cache must never break a run
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
