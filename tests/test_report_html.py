@@ -40,7 +40,8 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, dict]] = []
         self.problems: list[str] = []
-        self.marks: list[dict] = []  # attributes and full text (nested marks included) of every <mark>
+        self.marks: list[dict] = []  # attributes and full text (nested marks included) of every <mark> in the source
+        self.prose_marks: list[dict] = []  # the same for the rendered prose
         self.open_marks: list[dict] = []
         self.src_text: dict[str, list[str]] = {}  # doc id -> text inside its .src block
         self.doc: str | None = None
@@ -62,7 +63,8 @@ class Page(HTMLParser):
             self.src_text[self.doc] = []
         if tag == "mark":
             mark = {"attrs": attributes, "text": []}
-            self.marks.append(mark)
+            # marks in the source view are "marks"; those in the rendered prose are "prose_marks"
+            (self.marks if self.in_src else self.prose_marks).append(mark)
             self.open_marks.append(mark)
         self.stack.append((tag, attributes))
 
@@ -421,7 +423,7 @@ def test_500_documents_and_5000_findings_render_fast(ruleset):
     report = html_report.render(result, ruleset)
     elapsed = time.perf_counter() - started
     assert elapsed < 3, f"{elapsed:.2f} s"
-    assert report.count('role="button"') == 5000
+    assert len(re.findall(r'<mark[^>]* id="f\d+"', report)) == 5000
     assert report.count('<details class="doc"') == 500
     assert '<details class="doc" id="doc-0" data-doc="0" open' not in report  # large runs start collapsed
     assert len(report) < 12_000_000
@@ -469,3 +471,19 @@ def test_in_headless_chromium_highlights_render_and_a_click_shows_the_explanatio
     assert "claimlint --fix" in out["panel"] or "No automatic fix" in out["panel"]
     assert out["panelFocused"] == "panel-title"
     assert out["closedByEscape"] and out["openedByEnter"]  # keyboard: Escape closes, Enter reopens
+
+
+def test_the_draft_is_shown_as_rendered_prose_with_its_claims_highlighted(tmp_path):
+    from claimlint.ruleset import load_rules
+    from claimlint.runner import Options, Runner
+
+    page_md = tmp_path / "page.md"
+    page_md.write_text("# Our **clinic**\n\n- It *cures* depression.\n\n| Time | Works in hours |\n| --- | --- |\n")
+    result = Runner(Options(use_config_files=False)).run([str(page_md)])
+    page = Page(html_report.render(result, load_rules()))
+    prose = {"".join(m["text"]) for m in page.prose_marks if "tabindex" in m["attrs"]}
+    assert "cures" in prose  # the emphasis markers are gone from the prose view
+    assert all(m["attrs"]["id"].startswith("p") for m in page.prose_marks if "tabindex" in m["attrs"])
+    html = html_report.render(result, load_rules())
+    assert '<p class="b-item">' in html and '<h3 class="b-heading">Our clinic</h3>' in html
+    assert re.search(r"Time · <mark[^>]*>Works in hours", html)

@@ -489,7 +489,15 @@ def _document(number, path, doc_findings, index, text, spans, findings, klass, o
     if text is None:
         source = '<p class="small">The source text of this file is not part of the result.</p>'
     else:
-        source = f'<div class="src">{_highlight(text, spans, findings, klass)}</div>'
+        prose = _prose(path, text, spans, findings, klass)
+        raw = f'<div class="src">{_highlight(text, spans, findings, klass)}</div>'
+        if prose is None:  # nothing readable as prose: show the source itself
+            source = raw
+        else:  # the draft as a reader sees it, and its source (where every finding is placed)
+            source = (
+                f'<div class="prose">{prose}</div>'
+                f'<details class="source-view"><summary>Source text</summary>{raw}</details>'
+            )
     return (
         f'<details class="doc" id="doc-{number}" data-doc="{number}"{" open" if open_all else ""}>'
         f'<summary><span class="path">{_e(path)}</span> <span class="count">'
@@ -499,7 +507,63 @@ def _document(number, path, doc_findings, index, text, spans, findings, klass, o
     )
 
 
-def _highlight(text: str, spans: list[tuple[int, int, int]], findings: list[Finding], klass) -> str:
+_BLOCK_TAGS = {
+    "heading": ("h3", "b-heading"),
+    "list-item": ("p", "b-item"),
+    "blockquote": ("blockquote", "b-quote"),
+    "alt-text": ("p", "b-alt"),
+    "front-matter": ("p", "b-front"),
+    "table-cell": ("p", "b-row"),
+}
+
+
+def _prose(path: str, text: str, spans, findings, klass) -> str | None:
+    """The draft as a reader sees it, block by block, with the flagged spans highlighted.
+
+    The text is cut into the same prose segments the linter read (headings,
+    paragraphs, list items, quotes, table rows, alt text), and each finding's
+    source span is carried over to the prose through the segment's offset map.
+    """
+    from claimlint.document import parse
+    from claimlint.source import Source
+
+    try:
+        document = parse(Source.from_text(text, path))
+    except Exception:  # noqa: BLE001 - a report must be written even if a file does not parse again
+        return None
+    if not document.segments:
+        return None
+    blocks: list[tuple[str, int, str, list]] = []  # (kind, block id, prose, spans in prose offsets)
+    for segment in document.segments:
+        back: dict[int, int] = {}
+        for k in range(len(segment.text)):
+            back.setdefault(segment.to_source(k), k)
+        local = []
+        for start, end, i in spans:
+            first = back.get(start)
+            last = back.get(end - 1) if end > start else first
+            if first is not None and last is not None and last >= first:
+                local.append((first, last + 1 if end > start else first, i))
+        if blocks and segment.kind == "table-cell" and blocks[-1][0] == "table-cell" and blocks[-1][1] == segment.block:
+            kind, block, prose, previous = blocks[-1]
+            shift = len(prose) + 3
+            moved = [(a + shift, b + shift, i) for a, b, i in local]
+            blocks[-1] = (kind, block, prose + " · " + segment.text, previous + moved)  # a table row
+        else:
+            blocks.append((segment.kind, segment.block, segment.text, local))
+    out = []
+    for kind, _, prose, local in blocks:
+        tag, css = _BLOCK_TAGS.get(kind, ("p", "b-para"))
+        body = _highlight(prose.replace("\n", " "), local, findings, klass, prefix="p")
+        body = body.replace("\ufffc", '<span class="ph" title="code or markup">…</span>').replace(
+            "\ue000", '<sup class="ref">[ref]</sup>'
+        )
+        label = {"alt-text": "Image: ", "front-matter": "Page data: "}.get(kind, "")
+        out.append(f'<{tag} class="{css}">{_e(label)}{body}</{tag}>')
+    return "".join(out)
+
+
+def _highlight(text: str, spans: list[tuple[int, int, int]], findings: list[Finding], klass, prefix: str = "f") -> str:
     """The text with each span in <mark> elements; spans that cross are split so the elements always nest.
 
     At every boundary the marks that should be open are ordered (earliest start, then longest, then
@@ -534,18 +598,18 @@ def _highlight(text: str, spans: list[tuple[int, int, int]], findings: list[Find
             keep += 1
         out.extend("</mark>" for _ in range(len(stack) - keep))
         for span in wanted[keep:]:
-            out.append(_open_mark(span[2], findings[span[2]], klass, span[2] not in begun))
+            out.append(_open_mark(span[2], findings[span[2]], klass, span[2] not in begun, prefix=prefix))
             begun.add(span[2])
         stack = wanted
         for i in points.get(pos, ()):
-            out.append(_open_mark(i, findings[i], klass, True, point=True) + "</mark>")
+            out.append(_open_mark(i, findings[i], klass, True, point=True, prefix=prefix) + "</mark>")
         if n + 1 < len(ordered):
             out.append(_e(text[pos : ordered[n + 1]]))
     out.extend("</mark>" for _ in stack)
     return "".join(out)
 
 
-def _open_mark(i: int, finding: Finding, klass, first: bool, point: bool = False) -> str:
+def _open_mark(i: int, finding: Finding, klass, first: bool, point: bool = False, prefix: str = "f") -> str:
     classes = f"m {klass[finding.category]} s-{_e(finding.severity)}"
     if not first:
         return f'<mark class="{classes} cont" data-i="{i}">'
@@ -554,7 +618,7 @@ def _open_mark(i: int, finding: Finding, klass, first: bool, point: bool = False
     excerpt = " ".join(finding.excerpt.split())
     excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "\u2026"
     label = f"{finding.rule} ({finding.severity}): {excerpt}" if excerpt else f"{finding.rule} ({finding.severity})"
-    return f'<mark class="{classes}" data-i="{i}" id="f{i}" tabindex="0" role="button" aria-label="{_e(label)}">'
+    return f'<mark class="{classes}" data-i="{i}" id="{prefix}{i}" tabindex="0" role="button" aria-label="{_e(label)}">'
 
 
 def _clean(clean: list[str], other_clean: int) -> str:
@@ -677,6 +741,10 @@ ol.flist{margin:.25rem 0 .75rem;padding-left:1.25rem;font-size:.875rem}
 ol.flist li{margin:.15rem 0}
 ol.flist .go{padding:0 .35rem;font-size:.8rem}
 .src{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.9;max-width:50rem}
+.prose{overflow-wrap:anywhere;line-height:1.9;max-width:50rem}.prose p,.prose blockquote,.prose h3{margin:.5rem 0}
+.b-heading{font-size:1.15rem}.b-item{padding-left:1.2rem;text-indent:-.8rem}.b-item::before{content:"• "}
+.b-quote{border-left:3px solid #595959;padding-left:.8rem;margin-left:0}.b-alt,.b-front{font-style:italic;color:#333}
+.ph{color:#595959}.ref{font-size:.75em;color:#333}
 .m{color:TEXT;padding:.05em 0;border-radius:2px;cursor:pointer;-webkit-print-color-adjust:exact;
   print-color-adjust:exact}
 .m[tabindex]::before{color:#fff;font:600 .65rem/1 system-ui,sans-serif;padding:.1em .3em;margin-right:.2em;
@@ -746,7 +814,7 @@ _SCRIPT = r"""
   function add(parent, child) { parent.appendChild(child); return child; }
   function section(title) { add(body, el("h3", null, title)); }
   function docOf(i) { return document.getElementById("doc-" + F[i].d); }
-  function markOf(i) { return document.getElementById("f" + i); }
+  function markOf(i) { return document.getElementById("p" + i) || document.getElementById("f" + i); }
   function openDoc(doc) { if (doc && !doc.open) doc.open = true; }
   function visible(i) { return !document.getElementById("doc-" + F[i].d).hidden && !isOff(i); }
   var off = {};
