@@ -265,3 +265,30 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
     draft.write_text("Zenthra eliminates anxiety.\n")
     run(["--format", "json", "--select", "efficacy/direct-benefit", "--rules", str(tmp_path / "kb"), str(draft)])
     assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["efficacy/direct-benefit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Order ketamine troches for anxiety. FDA-approved ketamine, delivered discreetly.", True),
+        ("Try compounded semaglutide. Made with FDA-approved ingredients.", True),
+        ("We offer ketamine for depression. Ketamine has been FDA-approved for decades.", True),
+        ("We offer ketamine for depression. Ketamine is approved by the FDA as an anesthetic.", False),
+        ("Try compounded semaglutide. Those trial results came from the FDA-approved product.", False),
+        ("Oral minoxidil for hair loss is off-label. Topical minoxidil is FDA-approved for that purpose.", False),
+    ],
+)
+def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):
+    assert ("conflict/approval-claim" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_rules):
+    assert "conflict/guideline-position" in rules_fired(
+        builtin_rules, "LDN is a first-line treatment for fibromyalgia."
+    )
+    assert "conflict/guideline-position" not in rules_fired(
+        builtin_rules, "LDN is not a first-line treatment for fibromyalgia."
+    )
+    assert "conflict/guideline-position" not in rules_fired(
+        builtin_rules, "Sildenafil is a first-line treatment for erectile dysfunction."
+    )

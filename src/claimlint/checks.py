@@ -39,7 +39,8 @@ _SIDE_EFFECT = re.compile(
     re.I,
 )
 _APPROVAL = re.compile(
-    r"\bFDA[- ]?(?:approved|cleared|approval)\b"
+    r"\b(?:essentially|basically|practically|virtually|all\s+but)\s+(?:FDA[- ]?)?approved\b"
+    r"|\bFDA[- ]?(?:approved|cleared|approval)\b"
     r"|\b(?:approved|cleared)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b",
     re.I,
 )
@@ -350,6 +351,35 @@ def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
     return len(re.findall(r"\w+", between)) <= 6 and not re.search(r"[,;:]", between)
 
 
+_NAMES_A_USE = re.compile(
+    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
+    r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
+    re.I,
+)
+_GENERIC_APPROVED = re.compile(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
+
+
+def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
+    """What an approval claim lends its approval to, when the draft promotes something unapproved.
+
+    "FDA-approved ketamine" on a page selling compounded troches, "tirzepatide
+    is FDA-approved" on a page selling compounded tirzepatide, "FDA-approved
+    ingredients" beside compounded products: the approval is said of the same
+    product (or of a generic term) and borrowed for what has none. An approval
+    said of another product, or of no product at all, is left alone.
+    """
+    promoted = [c for c in view.claims if c.use in ("compounded", "unapproved", "off-label")]
+    if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
+        return None  # "approved ... as an anesthetic": a specific use, judged as such
+    bases = {c.product.id.removeprefix("compounded-"): c for c in promoted}
+    for claim in view.claims_in(sentence):
+        if claim.product.id in bases and claim.use == "unnamed":
+            return bases[claim.product.id]
+    if _GENERIC_APPROVED.match(sentence.text, match.end()):
+        return next((c for c in promoted if c.use != "off-label"), None)
+    return None
+
+
 def approval_claim(view: DocumentView, rule) -> list[Finding]:
     """'FDA-approved' said of an unapproved or compounded product, or of an off-label use."""
     found = []
@@ -362,6 +392,18 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
             claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
             right = [c for c in claims if c.use == "approved"]
+            promoted = _borrowed_approval(view, sentence, match) if not wrong and not right else None
+            if promoted is not None:
+                # "FDA-approved ketamine, delivered discreetly" on a page that sells troches: the approval
+                # is borrowed for what the draft promotes
+                values = _product_values(view, promoted)
+                values["use"] = f"the draft promotes {values['product']}, which " + (
+                    "is not FDA-approved"
+                    if promoted.use != "off-label"
+                    else f"is not approved for {values.get('condition', 'this use')}"
+                )
+                found.append(view.finding(rule, sentence, match.start(), match.end(), values))
+                break
             if wrong and not right:
                 values = _product_values(view, wrong[0])
                 values["use"] = {
@@ -391,14 +433,41 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     return _first_per_sentence(found)
 
 
+UNSUPPORTED_STANCES = (
+    "first-line", "first line", "first choice", "first-choice", "standard of care", "gold standard",
+    "treatment of choice", "go-to treatment", "recommended for all", "recommended for everyone",
+    "proven treatment", "before trying anything else",
+)  # fmt: skip
+
+
 def guideline_position(view: DocumentView, rule) -> list[Finding]:
-    """A stronger stance than the guideline for an intervention–condition pair."""
+    """A stronger stance than the guideline for an intervention–condition pair.
+
+    Where the knowledge base holds no guideline for the pair but the use is
+    off-label or the product unapproved, a "first-line" or "standard of care"
+    stance is unsupported all the same: no guideline recommends such a use.
+    """
     found = []
     kb = view.knowledge
     for claim in view.claims:
         if claim.condition is None:
             continue
-        for guideline in kb.guidelines_for(claim.product.id, claim.condition.id):
+        guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
+        if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
+            for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
+                if _stated(claim.sentence, match):
+                    values = {
+                        **_product_values(view, claim),
+                        "position": "none",
+                        "body": "No guideline recommends this use",
+                        "year": "it is not FDA-approved",
+                        "summary": "describe it as off-label or investigational",
+                        "aligned": "Say what studies found, and that this use is off-label or not FDA-approved.",
+                    }
+                    found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
+                    break
+            continue
+        for guideline in guidelines:
             for match in _forbidden(guideline.contradicts).finditer(claim.sentence.text):
                 near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
                 if near > 120 or not _stated(claim.sentence, match):
