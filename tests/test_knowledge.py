@@ -292,3 +292,11 @@ def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_r
     assert "conflict/guideline-position" not in rules_fired(
         builtin_rules, "Sildenafil is a first-line treatment for erectile dysfunction."
     )
+
+
+def test_approval_goes_with_the_nearest_product(builtin_rules):
+    text = (
+        "We offer ketamine for depression. It comes as racemic ketamine, given by infusion, "
+        "and esketamine, an FDA-approved derivative given as a supervised nasal spray."
+    )
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)

@@ -372,9 +372,12 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
     bases = {c.product.id.removeprefix("compounded-"): c for c in promoted}
-    for claim in view.claims_in(sentence):
-        if claim.product.id in bases and claim.use == "unnamed":
-            return bases[claim.product.id]
+    named = view.claims_in(sentence)
+    if named:  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
+        nearest = min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))
+        if nearest.product.id in bases and nearest.use == "unnamed":
+            return bases[nearest.product.id]
+        return None
     if _GENERIC_APPROVED.match(sentence.text, match.end()):
         return next((c for c in promoted if c.use != "off-label"), None)
     return None
