@@ -51,6 +51,8 @@ def test_honest_writing_is_not_flagged(lint, text):
         ("Ketamine treats depression. Some patients also sleep better.", "test/treats"),
         ("Type 2 diabetes aside, ketamine treats depression. Type 2", "test/treats"),
         ("Dr. Lee says ketamine treats depression.", "test/treats"),
+        ("| Week | Result |\n| --- | --- |\n| Month 3 | Acted faster than SSRIs |", "test/faster"),
+        ("It acted faster than SSRIs by session 2", "test/faster"),
     ],
 )
 def test_claims_are_flagged(lint, text, rule):

@@ -71,7 +71,7 @@ _CITATION = re.compile(
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
 )
 _NOT_A_REFERENCE_NUMBER = re.compile(
-    r"\b(?:type|stage|grade|phase|level|step|day|week|class|schedule|part|version|covid|top|than|under|over|only|just|to|of|in|at|by|about|after|within|for|every)\s+\d{1,3}\s*$",
+    r"\b(?:type|stage|grade|phase|level|step|day|week|class|schedule|part|version|covid|top|than|under|over|only|just|to|of|in|at|by|about|after|within|for|every|month|months|year|years|hour|hours|session|sessions|dose|visit|cycle|round|tier|plan|option|age|ages)\s+\d{1,3}\s*$",
     re.I,
 )
 _CITATION_ONLY = re.compile(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
