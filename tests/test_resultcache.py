@@ -14,7 +14,7 @@ def report(capsys, *args):
 
 
 def entries(root):
-    return sorted((root / ".claimlint_cache").rglob("*.json"))
+    return sorted((root / ".claimlint_cache").rglob("*.entry"))
 
 
 def test_cached_results_equal_fresh_ones_and_follow_rule_and_config_edits(tmp_path, capsys, monkeypatch):
@@ -43,11 +43,9 @@ def test_corrupt_or_tampered_entries_are_ignored_and_rewritten(tmp_path, capsys,
     [entry] = entries(tmp_path)
     entry.write_text(entry.read_text()[:20])  # truncated
     assert report(capsys, *args) == expected
-    data = json.loads(entry.read_text())
-    data["payload"] = data["payload"].replace("cures", "heals")  # tampered: checksum no longer matches
-    entry.write_text(json.dumps(data))
+    entry.write_text(entry.read_text().replace("cures", "heals"))  # tampered: checksum no longer matches
     assert report(capsys, *args) == expected
-    assert json.loads(entry.read_text())["payload"].count("cures") >= 1
+    assert "cures" in entry.read_text() and "heals" not in entry.read_text()
 
 
 def test_fix_runs_do_not_use_the_cache(tmp_path, capsys, monkeypatch):
@@ -58,3 +56,20 @@ def test_fix_runs_do_not_use_the_cache(tmp_path, capsys, monkeypatch):
     capsys.readouterr()
     assert (tmp_path / "page.md").read_text() == "Studied.\n"
     assert report(capsys, "--select", "efficacy", "page.md") == (0, [])
+
+
+def test_text_and_html_reports_from_the_cache_show_the_same_source_lines(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("# Title\n\nOur drops cure anxiety.\n")
+    outputs = []
+    for _ in range(2):  # the second run is served from the cache
+        run(["--select", "efficacy/cure-claim", "page.md"])
+        outputs.append(capsys.readouterr().out)
+    assert len(entries(tmp_path)) == 1
+    assert outputs[0] == outputs[1]
+    assert "3 | Our drops cure anxiety." in outputs[1]
+    pages = []
+    for name in ("first.html", "second.html"):
+        run(["--select", "efficacy/cure-claim", "--format", "html", "--output", name, "page.md"])
+        pages.append((tmp_path / name).read_text())
+    assert "Our drops" in pages[1] and pages[0].count("cure") == pages[1].count("cure")

