@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimlint.ruleset import load_rules
-from claimlint.runner import lint_text
+from claimlint.runner import Options, Result, Runner, lint_text
 from claimlint.selection import select
 
 # Rule-set cache entries of the tests go to a folder of their own, not the user's cache.
@@ -89,3 +89,14 @@ def lint(test_rules):
         return lint_text(textwrap.dedent(markdown), test_rules, "draft.md")
 
     return run
+
+
+def run_docs(tmp_path: Path, page: str) -> tuple[Result, list]:
+    """A real run over docs/page.md (given), a clean page and a missing file: (result, every rule)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "clean.md").write_text("Nothing to see here.\n", encoding="utf-8")
+    runner = Runner(Options(use_config_files=False))
+    result = runner.run(["docs/page.md", "docs/clean.md", "docs/missing.md"])
+    every, _ = runner.selection(runner.config_for("docs/page.md"), "docs/page.md")
+    return result, every.rules

@@ -14,8 +14,8 @@ from claimlint.errors import ClaimlintError
 from claimlint.findings import Edit, Fix
 from claimlint.report import github, gitlab, junit, sarif
 from claimlint.ruleset import load_rules
-from claimlint.runner import Options, Result, Runner, lint_text
-from conftest import DATA
+from claimlint.runner import Result, lint_text
+from conftest import DATA, run_docs
 
 SCHEMA = DATA / "sarif-schema-2.1.0.json"
 
@@ -38,13 +38,7 @@ def ruleset():
 def run(tmp_path, monkeypatch):
     """A real run over a page with findings, a clean page and a missing file."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "page.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "docs" / "clean.md").write_text("Nothing to see here.\n", encoding="utf-8")
-    runner = Runner(Options(use_config_files=False))
-    result = runner.run(["docs/page.md", "docs/clean.md", "docs/missing.md"])
-    every, _ = runner.selection(runner.config_for("docs/page.md"), "docs/page.md")
-    return result, every.rules
+    return run_docs(tmp_path, PAGE)
 
 
 def result_of(text: str, ruleset, path: str = "docs/page.md", files: int = 1) -> Result:

@@ -19,6 +19,7 @@ from claimlint.findings import Edit, Finding, Fix
 from claimlint.report import html as html_report
 from claimlint.ruleset import load_rules
 from claimlint.runner import Options, Result, Runner
+from conftest import run_docs
 
 PAGE = """\
 <!-- claimlint-disable-next-line efficacy/cure-claim -- quoted -->
@@ -109,13 +110,7 @@ def ruleset():
 def real_run(tmp_path, monkeypatch):
     """A real run: a page with findings (and an unused suppression), a clean page, a missing file."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "page.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "docs" / "clean.md").write_text("Nothing to see here.\n", encoding="utf-8")
-    runner = Runner(Options(use_config_files=False))
-    result = runner.run(["docs/page.md", "docs/clean.md", "docs/missing.md"])
-    every, _ = runner.selection(runner.config_for("docs/page.md"), "docs/page.md")
-    return result, every.rules
+    return run_docs(tmp_path, PAGE)
 
 
 def finding(path="a.md", line=1, column=1, end_line=1, end_column=2, rule="efficacy/cure-claim", **fields):
@@ -475,7 +470,6 @@ def test_in_headless_chromium_highlights_render_and_a_click_shows_the_explanatio
 
 def test_the_draft_is_shown_as_rendered_prose_with_its_claims_highlighted(tmp_path):
     from claimlint.ruleset import load_rules
-    from claimlint.runner import Options, Runner
 
     page_md = tmp_path / "page.md"
     page_md.write_text("# Our **clinic**\n\n- It *cures* depression.\n\n| Time | Works in hours |\n| --- | --- |\n")
