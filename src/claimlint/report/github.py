@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from claimlint.findings import Finding
+from claimlint.report import report_path
 from claimlint.ruleset import Rule
 from claimlint.runner import Result
 
@@ -27,13 +28,6 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation_path(path: str) -> str:
-    path = path.replace("\\", "/")
-    while path.startswith("./"):
-        path = path[2:]
-    return path
-
-
 def render(result: Result, rules: Iterable[Rule] = ()) -> str:
     lines = [_finding(finding) for finding in result.findings]
     for error in result.errors:
@@ -41,7 +35,7 @@ def render(result: Result, rules: Iterable[Rule] = ()) -> str:
         line = getattr(error, "line", None)
         props = []
         if path:
-            props.append(f"file={escape_property(annotation_path(path))}")
+            props.append(f"file={escape_property(report_path(path))}")
             if line:
                 props.append(f"line={line}")
         props.append("title=claimlint")
@@ -52,7 +46,7 @@ def render(result: Result, rules: Iterable[Rule] = ()) -> str:
 def _finding(f: Finding) -> str:
     props = ",".join(
         (
-            f"file={escape_property(annotation_path(f.path))}",
+            f"file={escape_property(report_path(f.path))}",
             f"line={f.line}",
             f"col={f.column}",
             f"endLine={f.end_line}",

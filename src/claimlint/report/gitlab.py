@@ -14,18 +14,12 @@ import json
 from collections.abc import Iterable
 
 from claimlint.findings import Finding
+from claimlint.report import report_path
 from claimlint.ruleset import Rule
 from claimlint.runner import Result
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 CATEGORIES = ["Style"]
-
-
-def report_path(path: str) -> str:
-    path = path.replace("\\", "/")
-    while path.startswith("./"):
-        path = path[2:]
-    return path
 
 
 def render(result: Result, rules: Iterable[Rule] = ()) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from claimlint import __version__, suppress
 from claimlint.findings import Finding
+from claimlint.report import report_path
 from claimlint.ruleset import Rule
 from claimlint.runner import Result
 
@@ -60,15 +61,7 @@ def artifact_uri(path: str) -> str:
     if path.startswith("/") or _DRIVE.match(path):
         pure = PureWindowsPath(path) if _DRIVE.match(path) else PurePosixPath(path)
         return pure.as_uri()
-    return quote(_slashed(path), safe=_URI_SAFE)
-
-
-def _slashed(path: str) -> str:
-    """'/' separators and no leading './', so `claimlint ./docs` and `claimlint docs` agree."""
-    path = path.replace("\\", "/")
-    while path.startswith("./"):
-        path = path[2:]
-    return path
+    return quote(report_path(path), safe=_URI_SAFE)
 
 
 def rule_name(rule_id: str) -> str:
@@ -169,7 +162,7 @@ def _fingerprint(finding: Finding, seen: dict[str, int]) -> str:
     Identical findings in one file are told apart by their order.
     """
     excerpt = " ".join(finding.excerpt.split()).casefold()
-    key = "\0".join((finding.rule, excerpt, _slashed(finding.path)))
+    key = "\0".join((finding.rule, excerpt, report_path(finding.path)))
     occurrence = seen.get(key, 0)
     seen[key] = occurrence + 1
     if occurrence:
