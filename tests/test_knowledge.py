@@ -96,6 +96,17 @@ def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
 
 
 @pytest.mark.parametrize(
+    ("mention", "verb"),
+    [("Ketamine infusions", "are"), ("Esketamine nasal spray", "is"), ("Ketamine", "is")],
+)
+def test_disclosure_wording_agrees_with_the_product_mention(builtin_rules, mention, verb):
+    text = f"{mention} for PTSD.\n"
+    [finding] = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/off-label"]
+    assert f"({mention} {verb} not FDA-approved for this use)" in finding.message
+    assert finding.fix.edits[0].text == f" {mention} {verb} not FDA-approved for PTSD; this use is off-label."
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Spravato is FDA-approved for treatment-resistant depression.",

@@ -275,14 +275,22 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     kb = view.knowledge
     product = kb.products[claim.product.id]
     text = claim.sentence.text
+    mention = text[claim.product.start : claim.product.end]
     values = {
-        "product": text[claim.product.start : claim.product.end],
+        "product": mention,
+        "is": "are" if _plural(mention) else "is",
         "product_source": product.source,
         "status": product.status,
     }
     if claim.condition is not None:
         values["condition"] = text[claim.condition.start : claim.condition.end]
     return values
+
+
+def _plural(mention: str) -> bool:
+    """Whether a product mention reads as plural ("ketamine infusions are"), so messages agree with it."""
+    last = mention.split()[-1].lower() if mention.split() else ""
+    return last.endswith("s") and not last.endswith(("ss", "is", "us", "os")) and len(last) > 3
 
 
 # -- the checks --------------------------------------------------------------------------------
