@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -237,3 +238,19 @@ def test_walking_does_not_follow_directory_symlinks_out_or_around(tmp_path, caps
     report = json.loads(capsys.readouterr().out)
     assert report["files_checked"] == 1
     assert [f["path"] for f in report["findings"]] == [str(site / "page.md")]
+
+
+def test_a_json_run_from_the_rule_cache_imports_neither_rich_nor_yaml(tmp_path):
+    """A pre-commit hook starts claimlint once per commit: start-up skips what the run does not use."""
+    page = tmp_path / "page.md"
+    page.write_text("It cures depression.\n")
+    probe = (
+        "import sys\n"
+        "from claimlint.cli import run\n"
+        f"code = run(['--isolated', '--no-cache', '--format', 'json', {str(page)!r}])\n"
+        "print(code, 'rich' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CLAIMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env) for _ in range(2)]
+    assert runs[0].stderr.split()[-3:][0] == "1"  # the first run builds the rule-set cache (and reads YAML)
+    assert runs[1].stderr.split()[-3:] == ["1", "False", "False"]

@@ -8,16 +8,12 @@ mapping key alongside the data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from claimlint.errors import ClaimlintError
 
-try:  # the C loader is several times faster; both are safe loaders
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass
@@ -51,7 +47,12 @@ def load_yaml(text: str, path: str) -> Located:
         raise ClaimlintError(
             f"YAML document too large ({len(text):,} characters; the limit is {MAX_CHARACTERS:,})", path
         )
-    loader = _Loader(text)
+    # Imported here: a run served from the rule-set cache with no YAML
+    # configuration never parses YAML, and PyYAML is a sizeable share of start-up.
+    import yaml
+
+    # the C loader is several times faster; both are safe loaders
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         if node is not None:
@@ -72,6 +73,8 @@ def load_yaml(text: str, path: str) -> Located:
 
 
 def _refuse_aliases(root: yaml.Node, path: str) -> None:
+    import yaml
+
     seen: set[int] = set()
     stack = [root]
     while stack:
@@ -87,6 +90,8 @@ def _refuse_aliases(root: yaml.Node, path: str) -> None:
 
 
 def _index(node: yaml.Node, data: Any, located: Located) -> None:
+    import yaml
+
     if not isinstance(data, (dict, list)):
         return
     located._lines[(id(data), None)] = node.start_mark.line + 1
