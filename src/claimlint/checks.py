@@ -289,7 +289,8 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
 
 def _plural(mention: str) -> bool:
     """Whether a product mention reads as plural ("ketamine infusions are"), so messages agree with it."""
-    last = mention.split()[-1].lower() if mention.split() else ""
+    words = mention.lower().split()
+    last = words[-1] if words else ""
     return last.endswith("s") and not last.endswith(("ss", "is", "us", "os")) and len(last) > 3
 
 
