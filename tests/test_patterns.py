@@ -6,7 +6,15 @@ import re
 
 import pytest
 
-from claimlint.patterns import bounded, phrase_anchors, phrase_regex, regex_anchors, text_words
+from claimlint.patterns import (
+    bounded,
+    phrase_anchors,
+    phrase_regex,
+    phrase_requirements,
+    regex_anchors,
+    regex_requirements,
+    text_words,
+)
 
 VOCABULARY = {"condition": ["depression", "treatment-resistant depression", "migraine"], "treatment": ["ketamine"]}
 
@@ -30,6 +38,8 @@ def test_phrase_syntax(phrase, matches, misses):
     for text in matches:
         assert regex.search(text), text
         assert phrase_anchors(phrase, VOCABULARY) & text_words(text), text
+        for group in phrase_requirements(phrase, VOCABULARY):
+            assert group & text_words(text), (text, group)
     for text in misses:
         assert not regex.search(text), text
 
@@ -49,3 +59,17 @@ def test_phrase_syntax(phrase, matches, misses):
 def test_regex_anchors_are_only_what_every_match_contains(regex, anchors):
     found = regex_anchors(regex)
     assert (set(found) if found else None) == anchors
+
+
+def test_a_phrase_requires_a_word_of_each_of_its_fixed_parts():
+    groups = phrase_requirements("work~ for everyone", VOCABULARY)
+    assert groups[0] == {"everyone"}
+    assert {"works"} <= groups[1] and "worked" in groups[1]
+    assert phrase_requirements("cure~ {condition}", VOCABULARY)[1] >= {"depression", "treatment", "migraine"}
+    assert phrase_requirements("(great|) success", VOCABULARY) == (frozenset({"success"}),)
+
+
+def test_a_regex_requires_each_word_it_spells_out():
+    groups = regex_requirements(r"\b(?:9|nine)\s+(?:in|of)\s+(?:10|ten)\s+(?:patients|clients)\b")
+    assert {"patients", "clients"} in groups and {"9", "nine"} in groups
+    assert regex_requirements(r"cure[sd]?") == ()

@@ -81,10 +81,22 @@ def test_user_regex_with_named_group_is_refused(tmp_path, capsys):
 def test_a_text_is_scanned_only_with_the_rules_its_words_can_trigger(builtin_rules):
     for pack in builtin_rules.packs:
         assert [r.id for r in pack.candidates(set())] == [pack.rules[i].id for i in pack.always]
-        assert len(pack.candidates(set(pack.anchors))) == len([r for r in pack.rules if r.check is None])
+        every_word = {w for r in pack.rules for groups in r.requires or () for group in groups for w in group}
+        assert len(pack.candidates(every_word)) == len([r for r in pack.rules if r.check is None])
         for rule in pack.rules:
-            if rule.anchors:
-                assert rule in pack.candidates({sorted(rule.anchors)[0]})
+            for groups in rule.requires or ():
+                assert rule in pack.candidates({sorted(group)[0] for group in groups})
+
+
+def test_an_anchor_without_the_rest_of_its_phrase_wakes_no_rule(tmp_path):
+    from claimlint.ruleset import load_rules
+
+    write_pack(tmp_path / "rules", PACK.replace('["cure~", "a cure for"]', '["works for everyone"]', 1))
+    pack = next(p for p in load_rules([tmp_path / "rules"]).packs if any(r.id == "test/cure" for r in p.rules))
+    rule = next(r for r in pack.rules if r.id == "test/cure")
+    assert rule not in pack.candidates({"it", "works", "for", "me"})
+    assert rule not in pack.candidates({"everyone", "agrees"})
+    assert rule in pack.candidates({"it", "works", "for", "everyone"})
 
 
 def test_anchors_never_hide_a_match(builtin_rules):
@@ -95,3 +107,5 @@ def test_anchors_never_hide_a_match(builtin_rules):
         for bad in rule.bad:
             if rule.anchors is not None and rule.regex.search(bad):
                 assert rule.anchors & text_words(bad), (rule.id, bad)
+                pack = next(p for p in builtin_rules.packs if rule in p.rules)
+                assert rule in pack.candidates(text_words(bad)), (rule.id, bad)

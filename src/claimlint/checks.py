@@ -8,11 +8,12 @@ products and conditions they name, and their context.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from claimlint.context import Sentence
+from claimlint.context import Sentence, is_cited
 from claimlint.document import Document
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention, tokenize
@@ -95,8 +96,18 @@ class DocumentView:
         self.knowledge = knowledge
         self.templates = templates
         self._split: dict[int, list[Sentence]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._words: dict[int, set[str]] = {}
+        self._block_cited: dict[int, bool] = {}
         self._claims: list[Claim] | None = None
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
+
+    def words_of(self, index: int) -> set[str]:
+        """The lowercase words of a segment, read once for the rules and the name lookup."""
+        words = self._words.get(index)
+        if words is None:
+            words = self._words[index] = text_words(self.document.segments[index].text)
+        return words
 
     def sentences_of(self, index: int) -> list[Sentence]:
         if index not in self._split:
@@ -108,7 +119,25 @@ class DocumentView:
                 )
                 for i, (start, end) in enumerate(spans)
             ]
+            self._starts[index] = [start for start, _ in spans]
         return self._split[index]
+
+    def sentence_at(self, index: int, start: int, end: int) -> Sentence | None:
+        """The sentence of segment ``index`` that holds the span [start, end), if one does."""
+        sentences = self.sentences_of(index)
+        i = bisect.bisect_right(self._starts[index], start) - 1
+        if i < 0:
+            return None
+        sentence = sentences[i]
+        if sentence.start <= start < sentence.end and end <= sentence.end:
+            return sentence
+        return None
+
+    def block_cited(self, block: int) -> bool:
+        """Whether any segment of a block (a paragraph, a table row) carries a citation."""
+        if block not in self._block_cited:
+            self._block_cited[block] = any(is_cited(seg.text) for seg in self.document.segments if seg.block == block)
+        return self._block_cited[block]
 
     @property
     def sentences(self) -> Iterator[Sentence]:
@@ -140,7 +169,7 @@ class DocumentView:
     def _find_claims(self) -> Iterator[Claim]:
         kb = self.knowledge
         for index, segment in enumerate(self.document.segments):
-            words = text_words(segment.text)
+            words = self.words_of(index)
             if kb._product_names.first.isdisjoint(words):
                 continue
             tokens = tokenize(segment.text)

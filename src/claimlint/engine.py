@@ -7,60 +7,13 @@ reading the context of every sentence would cost more than the parse.
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from claimlint.context import Sentence, is_cited
+from claimlint.checks import CHECKS, DocumentView, approved_use
+from claimlint.context import Sentence
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
-from claimlint.patterns import text_words
 from claimlint.ruleset import Rule, RuleSet
-from claimlint.sentences import split
-
-
-class _Sentences:
-    """Sentences of each segment, split on first use."""
-
-    def __init__(self, document: Document, templates: dict[str, str]):
-        self.document = document
-        self.templates = templates
-        self._view = None
-        self._by_segment: dict[int, list[Sentence]] = {}
-        self._starts: dict[int, list[int]] = {}
-        self._block_cited: dict[int, bool] = {}
-
-    def at(self, index: int, segment: Segment, start: int, end: int) -> Sentence | None:
-        sentences = self._by_segment.get(index)
-        if sentences is None:
-            spans = split(segment.text)
-            sentences = []
-            for i, (s, e) in enumerate(spans):
-                following = segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
-                sentences.append(Sentence(segment, s, e, following))
-            self._by_segment[index] = sentences
-            self._starts[index] = [sentence.start for sentence in sentences]
-        starts = self._starts[index]
-        i = bisect.bisect_right(starts, start) - 1
-        if i < 0:
-            return None
-        sentence = sentences[i]
-        if sentence.start <= start < sentence.end:
-            return sentence if end <= sentence.end else None
-        return None
-
-    def view(self, ruleset: RuleSet):
-        """The document read with the knowledge base (shared by the checks and 'approved')."""
-        if self._view is None:
-            from claimlint.checks import DocumentView
-
-            self._view = DocumentView(self.document, ruleset.knowledge, self.templates)
-        return self._view
-
-    def block_cited(self, block: int) -> bool:
-        if block not in self._block_cited:
-            self._block_cited[block] = any(is_cited(seg.text) for seg in self.document.segments if seg.block == block)
-        return self._block_cited[block]
-
 
 DISCLOSURES = {
     "off-label": "This use is off-label: it is not approved by the FDA.",
@@ -78,25 +31,20 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     """
     templates = {**DISCLOSURES, **(disclosures or {})}
     findings: list[Finding] = []
-    sentences = _Sentences(document, templates)
+    view = DocumentView(document, ruleset.knowledge, templates)
     reported_once: set[str] = set()
     for index, segment in enumerate(document.segments):
-        words = text_words(segment.text)
-        for pack in ruleset.packs:
-            for rule, start, end in _matches(pack.candidates(words), segment.text):
+        for rules in ruleset.candidates(view.words_of(index)):
+            for rule, start, end in _matches(rules, segment.text):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
-                sentence = sentences.at(index, segment, start, end)
-                if sentence is None or _excused(rule, sentence, start, end, sentences, ruleset):
+                sentence = view.sentence_at(index, start, end)
+                if sentence is None or _excused(rule, sentence, start, end, view):
                     continue
                 reported_once.add(rule.id)
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
-    check_rules = [rule for pack in ruleset.packs for rule in pack.checks]
-    if check_rules:
-        from claimlint.checks import CHECKS
-
-        view = sentences.view(ruleset)
-        for rule in check_rules:
+    for pack in ruleset.packs:
+        for rule in pack.checks:
             findings.extend(CHECKS[rule.check](view, rule))
     findings.sort(key=Finding.sort_key)
     return findings
@@ -123,7 +71,7 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
     return kept
 
 
-def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _Sentences, ruleset: RuleSet) -> bool:
+def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView) -> bool:
     if rule.except_pattern is not None:
         for other in rule.except_pattern.finditer(sentence.text):
             if other.start() + sentence.start < end and other.end() + sentence.start > start:
@@ -138,12 +86,10 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, sentences: _S
     if "cited" in unless:
         if sentence.cited:
             return True
-        if rule.scope in ("paragraph", "document") and sentences.block_cited(sentence.segment.block):
+        if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
-    if "approved" in unless and ruleset.knowledge.products:
-        from claimlint.checks import approved_use
-
-        return approved_use(sentences.view(ruleset), sentence)
+    if "approved" in unless and view.knowledge.products:
+        return approved_use(view, sentence)
     return False
 
 

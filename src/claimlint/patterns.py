@@ -204,6 +204,17 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
     long word over a short one, and anything over a common word such as
     "the"). None means the phrase has no such word.
     """
+    found = phrase_requirements(phrase, vocabulary)
+    return found[0] if found else None
+
+
+def phrase_requirements(phrase: str, vocabulary: Mapping[str, list[str]]) -> tuple[frozenset[str], ...]:
+    """Every group of words of which a match of the phrase holds one, least common group first.
+
+    The first group is the phrase's anchor; the others let the engine skip
+    a rule whose anchor occurs in a text without the rest of the phrase
+    ("works" with no "everyone"), which is most of the time.
+    """
     spaced = _TOKEN.findall(phrase.strip())
     glued: set[int] = set()  # words written against a group, like "safe" in "(un|)safe": no anchor
     kept = 0
@@ -251,9 +262,15 @@ def phrase_anchors(phrase: str, vocabulary: Mapping[str, list[str]]) -> frozense
             frozen = frozenset(words)
             candidates.append(((_common(frozen) > 0, 0, -min(map(len, frozen))), frozen))
         i += 2 if nxt == "~" else 1
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: c[0])[1]
+    return _distinct(group for _, group in sorted(candidates, key=lambda c: c[0]))
+
+
+def _distinct(groups: Iterable[frozenset[str]]) -> tuple[frozenset[str], ...]:
+    kept: list[frozenset[str]] = []
+    for group in groups:
+        if group not in kept:
+            kept.append(group)
+    return tuple(kept)
 
 
 def _split_alternatives(tokens: list[str]) -> list[list[str]]:
@@ -350,11 +367,17 @@ def regex_anchors(regex: str) -> frozenset[str] | None:
     both sides (``\\b``, white space, punctuation), count: a wrong anchor
     would hide a real match, a missing one only costs time.
     """
+    found = regex_requirements(regex)
+    return found[0] if found else None
+
+
+def regex_requirements(regex: str) -> tuple[frozenset[str], ...]:
+    """Every group of words of which a match of the regex holds one, least common group first."""
     try:
         parsed = _sre_parse.parse(regex, re.IGNORECASE)
     except re.error:
-        return None
-    return _sequence_anchors(list(parsed), True, True)
+        return ()
+    return _distinct(_sequence_candidates(list(parsed), True, True))
 
 
 def _is_boundary(item) -> bool:
@@ -419,6 +442,11 @@ def _bounded_after(items: list, j: int, right: bool) -> bool:
 
 
 def _sequence_anchors(items: list, left: bool, right: bool) -> frozenset[str] | None:
+    found = _sequence_candidates(items, left, right)
+    return found[0] if found else None
+
+
+def _sequence_candidates(items: list, left: bool, right: bool) -> list[frozenset[str]]:
     candidates: list[frozenset[str]] = []
     i = 0
     while i < len(items):
@@ -456,6 +484,4 @@ def _sequence_anchors(items: list, left: bool, right: bool) -> frozenset[str] | 
             if found and av[1] == 1:
                 candidates.append(found)
         i += 1
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: (_common(c), -min(map(len, c))))
+    return sorted(candidates, key=lambda c: (_common(c), -min(map(len, c))))

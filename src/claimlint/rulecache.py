@@ -20,7 +20,7 @@ from pathlib import Path
 
 from claimlint import __version__
 
-FORMAT = "1"
+FORMAT = "2"
 
 
 def folder() -> Path | None:

@@ -23,9 +23,9 @@ from claimlint.patterns import (
     bounded,
     check_user_regex,
     expand_slots,
-    phrase_anchors,
     phrase_regex,
-    regex_anchors,
+    phrase_requirements,
+    regex_requirements,
 )
 from claimlint.yamlfile import Located, load_yaml
 
@@ -68,6 +68,8 @@ class Rule:
     good: tuple[str, ...]
     origin: str  # file:line where the rule is defined
     check: str | None = None  # a built-in check (checks.py) instead of a pattern
+    # per phrase or regex, the word groups each of its matches holds a word of (None: no proof for some)
+    requires: tuple[tuple[frozenset[str], ...], ...] | None = None
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -105,27 +107,32 @@ class FixSpec:
 
 @dataclass
 class Pack:
-    """A pack's rules and an index from anchor words to the rules they can trigger.
+    """A pack's rules and an index from anchor words to the phrases they can start.
 
-    Only rules whose anchor words occur in a text can match it, so a text is
-    scanned only with those rules (and the rules that have no anchor). Each
-    rule's phrases form one pattern, compiled on first use: the cost of a
-    scan grows with the text and the rules it can trigger, not with the
-    number of phrases, and start-up compiles nothing.
+    Only rules whose words occur in a text can match it, so a text is
+    scanned only with those rules (and the rules that have no anchor). A
+    phrase's anchor word brings its rule in only when the text also holds a
+    word of each of the phrase's other groups: "works" alone does not wake
+    "works for everyone". Each rule's phrases form one pattern, compiled on
+    first use: the cost of a scan grows with the text and the rules it can
+    trigger, not with the number of phrases, and start-up compiles nothing.
     """
 
     name: str
     rules: list[Rule]
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    index: dict[str, tuple[tuple[int, tuple[frozenset[str], ...]], ...]] = field(default_factory=dict)
     anchors: frozenset[str] = frozenset()
     always: tuple[int, ...] = ()
 
     def compile(self) -> None:
-        index: dict[str, set[int]] = {}
+        index: dict[str, dict[tuple[int, tuple[frozenset[str], ...]], None]] = {}
         for i, rule in enumerate(self.rules):
-            for word in rule.anchors or ():
-                index.setdefault(word, set()).add(i)
-        self.index = {word: tuple(sorted(ids)) for word, ids in index.items()}
+            if rule.check is not None or rule.anchors is None:
+                continue
+            for groups in rule.requires or ((rule.anchors,),):
+                for word in groups[0]:
+                    index.setdefault(word, {})[(i, groups[1:])] = None
+        self.index = {word: tuple(entries) for word, entries in index.items()}
         self.anchors = frozenset(index)
         self.always = tuple(i for i, rule in enumerate(self.rules) if rule.anchors is None and rule.check is None)
 
@@ -138,7 +145,9 @@ class Pack:
         """The rules that can match a text made of these words, in pack order."""
         chosen = set(self.always)
         for word in self.anchors.intersection(words):
-            chosen.update(self.index[word])
+            for i, rest in self.index[word]:
+                if i not in chosen and all(not group.isdisjoint(words) for group in rest):
+                    chosen.add(i)
         return [self.rules[i] for i in sorted(chosen)]
 
 
@@ -152,6 +161,31 @@ class RuleSet:
     @property
     def rules(self) -> list[Rule]:
         return [rule for pack in self.packs for rule in pack.rules]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[tuple[int, int, tuple[frozenset[str], ...]]]], frozenset[str]]:
+        index: dict[str, list[tuple[int, int, tuple[frozenset[str], ...]]]] = {}
+        for p, pack in enumerate(self.packs):
+            for word, entries in pack.index.items():
+                index.setdefault(word, []).extend((p, i, rest) for i, rest in entries)
+        return index, frozenset(index)
+
+    def candidates(self, words: set[str]) -> list[list[Rule]]:
+        """Per pack (those with any), the rules that can match a text made of these words, in pack order.
+
+        The same choice as each pack's ``candidates``, made with one lookup
+        of the text's words for all packs.
+        """
+        index, anchors = self._index
+        chosen: set[tuple[int, int]] = {(p, i) for p, pack in enumerate(self.packs) for i in pack.always}
+        for word in anchors.intersection(words):
+            for p, i, rest in index[word]:
+                if (p, i) not in chosen and all(not group.isdisjoint(words) for group in rest):
+                    chosen.add((p, i))
+        by_pack: dict[int, list[Rule]] = {}
+        for p, i in sorted(chosen):
+            by_pack.setdefault(p, []).append(self.packs[p].rules[i])
+        return list(by_pack.values())
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -369,7 +403,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
     elif "match" not in merged:
         raise fail(f"rule {rid}: missing required field 'match' (or 'check')")
     try:
-        pattern, anchors = (None, None) if check else _compile_match(merged["match"], vocabulary)
+        pattern, anchors, requires = (None, None, None) if check else _compile_match(merged["match"], vocabulary)
         except_source = None
         if merged.get("except"):
             except_source = _compile_match(merged["except"], vocabulary)[0]
@@ -390,6 +424,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         sources=tuple(" ".join(s.split()) for s in sources),
         pattern=pattern,
         anchors=anchors,
+        requires=requires,
         except_source=except_source,
         scope=scope,
         unless=frozenset(unless),
@@ -424,12 +459,12 @@ def _fix_spec(fix, fail, rid: str) -> FixSpec | None:
     return FixSpec(kind, value, (), safe)
 
 
-def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozenset[str] | None]:
-    """The rule's regex, and its anchor words (None when a regex or phrase has none)."""
+def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozenset[str] | None, tuple | None]:
+    """The rule's regex, its anchor words and the word groups of each phrase (None when one has none)."""
     if not isinstance(match, dict) or set(match) - MATCH_KEYS or not ({"phrases", "regex"} & set(match)):
         raise ClaimlintError("'match' needs 'phrases' (a list) and/or 'regex' (text)")
     alternatives = []
-    anchors: set[str] | None = set()
+    requires: list[tuple[frozenset[str], ...]] | None = []
     phrases = match.get("phrases") or []
     if isinstance(phrases, str):
         phrases = [phrases]
@@ -437,8 +472,8 @@ def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozen
         raise ClaimlintError("'phrases' must be a list of texts")
     for phrase in sorted(phrases, key=len, reverse=True):
         alternatives.append(phrase_regex(phrase, vocabulary))
-        found = phrase_anchors(phrase, vocabulary)
-        anchors = None if found is None or anchors is None else anchors | found
+        groups = phrase_requirements(phrase, vocabulary)
+        requires = None if not groups or requires is None else [*requires, groups]
     regexes = match.get("regex") or []
     if isinstance(regexes, str):
         regexes = [regexes]
@@ -448,13 +483,15 @@ def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozen
         expanded = expand_slots(regex, vocabulary)
         check_user_regex(expanded)
         alternatives.append(expanded)
-        found = regex_anchors(expanded)
-        anchors = None if found is None or anchors is None else anchors | found
+        groups = regex_requirements(expanded)
+        requires = None if not groups or requires is None else [*requires, groups]
     pattern = "|".join(alternatives)
     if match.get("word_bounded", True):
         pattern = bounded(pattern)
     else:
-        anchors = None  # a match may start inside a word
+        requires = None  # a match may start inside a word
     if match.get("case_sensitive", False):
         pattern = f"(?-i:{pattern})"
-    return pattern, (frozenset(anchors) if anchors else None)
+    if not requires:
+        return pattern, None, None
+    return pattern, frozenset().union(*(groups[0] for groups in requires)), tuple(requires)
