@@ -12,12 +12,13 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimlint.context import Sentence, is_cited
 from claimlint.document import Document
 from claimlint.findings import Edit, Finding, Fix
-from claimlint.knowledge import KnowledgeBase, Mention, tokenize
-from claimlint.patterns import literal_words, text_words
+from claimlint.knowledge import KnowledgeBase, Mention
+from claimlint.patterns import literal_words, regex_requirements, text_words
 from claimlint.sentences import split
 
 NEAR = 12  # words between a product and the condition it is tied to
@@ -145,8 +146,17 @@ class DocumentView:
             yield from self.sentences_of(index)
 
     def sentences_matching(self, pattern: re.Pattern) -> Iterator[Sentence]:
-        """Sentences in which a pattern occurs, splitting only the segments that hold it."""
+        """Sentences in which a pattern occurs, splitting only the segments that hold it.
+
+        A segment without a word of each group the pattern spells out
+        cannot match, and testing its word set is cheaper than a scan.
+        """
+        groups = _pattern_words(pattern)
         for index, segment in enumerate(self.document.segments):
+            if groups:
+                words = self.words_of(index)
+                if any(group.isdisjoint(words) for group in groups):
+                    continue
             if pattern.search(segment.text):
                 for sentence in self.sentences_of(index):
                     if pattern.search(sentence.text):
@@ -170,13 +180,12 @@ class DocumentView:
         kb = self.knowledge
         for index, segment in enumerate(self.document.segments):
             words = self.words_of(index)
-            if kb._product_names.first.isdisjoint(words):
+            if not kb._product_names.may_occur(words):
                 continue
-            tokens = tokenize(segment.text)
-            products = kb.product_mentions(segment.text, words, tokens)
+            products = kb.product_mentions(segment.text, words)
             if not products:
                 continue
-            conditions = kb.condition_mentions(segment.text, words, tokens)
+            conditions = kb.condition_mentions(segment.text, words)
             products.sort(key=lambda m: m.start)
             conditions.sort(key=lambda m: m.start)
             p = c = 0
@@ -279,6 +288,11 @@ def _stated(sentence: Sentence, match: re.Match) -> bool:
     """A phrase the sentence asserts: not asked, not in the scope of a negation."""
     start, end = sentence.start + match.start(), sentence.start + match.end()
     return not sentence.question and not sentence.negated(start, end)
+
+
+@lru_cache(maxsize=64)
+def _pattern_words(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    return regex_requirements(pattern.pattern)
 
 
 def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool) -> bool:

@@ -11,6 +11,7 @@ entry whose id is already known replaces the built-in one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -97,9 +98,14 @@ _TOKEN = re.compile(r"[^\W_]+\+?")
 _JOINER = re.compile(r"[\s\-‐‑–'’/.]*")  # what may stand between the words of one name
 
 
-def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, lowercase word) of each word, the unit names are looked up by."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 class _Names:
@@ -123,6 +129,11 @@ class _Names:
             self.first.update({tokens[0], tokens[0] + "s", tokens[0] + "es"})
             self.longest = max(self.longest, len(tokens))
         self.words = frozenset(self.first | {w for name in names for w in text_words(name)})
+        self._first_words = frozenset(word.rstrip("+") for word in self.first)  # as text_words reads them
+
+    def may_occur(self, words: set[str]) -> bool:
+        """Whether a text with these words (see ``text_words``) can name any entry."""
+        return not self._first_words.isdisjoint(words)
 
     def entry(self, key: str) -> str | None:
         """The entry a key names, allowing a plural or possessive ending ("migraines", "ketamine's")."""
@@ -134,35 +145,46 @@ class _Names:
             return self.by_key[key[:-1]]
         return None
 
-    def find(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[tuple[int, int, str]]:
-        if words is not None and self.first.isdisjoint(words):
+    def find(self, text: str, words: set[str] | None = None) -> list[tuple[int, int, str]]:
+        if words is None:
+            words = text_words(text)
+        present = self._first_words.intersection(words)
+        if not present:
             return []
-        if tokens is None:
-            tokens = tokenize(text)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer: read every word
+            starts = [m.start() for m in _TOKEN.finditer(text)]
+        else:
+            starts = sorted({at for word in present for at in _occurrences(lowered, word)})
         found = []
-        i = 0
-        while i < len(tokens):
-            if tokens[i][2] not in self.first:
-                i += 1
+        done = 0
+        for at in starts:
+            if at < done or (at and _WORD_CHAR.match(text, at - 1)):
+                continue
+            tokens = []
+            for token in _TOKEN.finditer(text, at):
+                tokens.append((token.start(), token.end(), token.group().lower()))
+                if len(tokens) == self.longest:
+                    break
+            if not tokens or tokens[0][0] != at or tokens[0][2] not in self.first:
                 continue
             hit = None
             key = ""
-            for n in range(min(self.longest, len(tokens) - i)):
-                if n and not _JOINER.fullmatch(text, tokens[i + n - 1][1], tokens[i + n][0]):
+            for n in range(len(tokens)):
+                if n and not _JOINER.fullmatch(text, tokens[n - 1][1], tokens[n][0]):
                     break
-                key += tokens[i + n][2]
+                key += tokens[n][2]
                 entry = self.entry(key)
                 if entry is not None:
                     hit = (n, entry)
             if hit is None:
-                i += 1
                 continue
             n, entry = hit
-            end = tokens[i + n][1]
+            end = tokens[n][1]
             if text[end : end + 2].lower() in ("'s", "’s"):
                 end += 2
-            found.append((tokens[i][0], end, entry))
-            i += n + 1
+            found.append((tokens[0][0], end, entry))
+            done = end
         return found
 
 
@@ -186,9 +208,9 @@ class KnowledgeBase:
     def _condition_names(self) -> _Names:
         return _Names({name: c.id for c in self.conditions.values() for name in c.names})
 
-    def product_mentions(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[Mention]:
+    def product_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
         mentions = []
-        for start, end, entry in self._product_names.find(text, words, tokens):
+        for start, end, entry in self._product_names.find(text, words):
             compounded = entry.startswith("compounded:")
             product_id = entry.split(":", 1)[1] if compounded else entry
             before = text[max(0, start - 40) : start].lower()
@@ -197,8 +219,8 @@ class KnowledgeBase:
             mentions.append(Mention(start, end, product_id, compounded))
         return mentions
 
-    def condition_mentions(self, text: str, words: set[str] | None = None, tokens: list | None = None) -> list[Mention]:
-        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words, tokens)]
+    def condition_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
+        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words)]
 
     def lineage(self, condition_id: str) -> set[str]:
         """The condition and every broader one it is a kind of."""

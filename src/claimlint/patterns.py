@@ -441,6 +441,58 @@ def _bounded_after(items: list, j: int, right: bool) -> bool:
     return _is_boundary(items[k]) if k < len(items) else right
 
 
+_MAX_FORMS = 64
+
+
+def _word_forms(items: list, right: bool) -> set[str] | None:
+    """Every whole word a sequence can start with, or None if one cannot be spelled out.
+
+    The regex parser factors common prefixes ("not|never" becomes "n" then
+    "ot|ever"), so a word is followed through branches, groups, optional
+    letters and optional separators until a boundary ends it.
+    """
+    if not items:
+        return {""} if right else None
+    op, av = items[0]
+    rest = items[1:]
+    if _is_boundary(items[0]):
+        return {""}
+    if op is _sre_c.LITERAL and (chr(av).isalnum() or chr(av) == "_"):
+        tails = _word_forms(rest, right)
+        return None if tails is None else {chr(av).lower() + tail for tail in tails}
+    if op is _sre_c.IN and all(o is _sre_c.LITERAL and (chr(a).isalnum() or chr(a) == "_") for o, a in av):
+        tails = _word_forms(rest, right)
+        if tails is None:
+            return None
+        forms = {chr(a).lower() + tail for _, a in av for tail in tails}
+        return forms if len(forms) <= _MAX_FORMS else None
+    if op is _sre_c.SUBPATTERN:
+        return _word_forms(list(av[-1]) + rest, right)
+    if op is _sre_c.BRANCH:
+        forms: set[str] = set()
+        for alternative in av[1]:
+            found = _word_forms(list(alternative) + rest, right)
+            if found is None:
+                return None
+            forms |= found
+        return forms if len(forms) <= _MAX_FORMS else None
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT) and av[0] == 0:
+        body = list(av[2])
+        skipped = _word_forms(rest, right)
+        if skipped is None:
+            return None
+        if body and _is_boundary(body[0]) and body[0][0] is not _sre_c.AT:
+            return skipped | {""}  # an optional separator: the word may end here
+        if av[1] != 1:
+            return None
+        once = _word_forms(body + rest, right)
+        if once is None:
+            return None
+        forms = skipped | once
+        return forms if len(forms) <= _MAX_FORMS else None
+    return None
+
+
 def _sequence_anchors(items: list, left: bool, right: bool) -> frozenset[str] | None:
     found = _sequence_candidates(items, left, right)
     return found[0] if found else None
@@ -459,8 +511,13 @@ def _sequence_candidates(items: list, left: bool, right: bool) -> list[frozenset
                 and (chr(items[j][1]).isalnum() or chr(items[j][1]) == "_")
             ):
                 j += 1
-            if _bounded_before(items, i, left) and _bounded_after(items, j, right):
-                candidates.append(frozenset({"".join(chr(c) for _, c in items[i:j]).lower()}))
+            if _bounded_before(items, i, left):
+                if _bounded_after(items, j, right):
+                    candidates.append(frozenset({"".join(chr(c) for _, c in items[i:j]).lower()}))
+                else:  # the word goes on: "n(?:ot|ever)", "benefits?", "off[- ]?label"
+                    forms = _word_forms(items[i:], right)
+                    if forms:
+                        candidates.append(frozenset(forms))
             i = j
             continue
         before = _bounded_before(items, i, left)

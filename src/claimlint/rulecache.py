@@ -2,10 +2,11 @@
 
 Entries live in the user's cache folder (``$CLAIMLINT_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/claimlint``, else ``~/.cache/claimlint``), never in the
-project, and are keyed by the claimlint and Python versions and the bytes of
-every rule file: any edit to a rule, a vocabulary or the knowledge base makes
-a new key. A missing, unreadable or corrupt entry is ignored and rebuilt; a
-cache folder that cannot be written is simply not used.
+project, and are keyed by the claimlint and Python versions, the modules that
+build rule sets, and the bytes of every rule file: any edit to a rule, a
+vocabulary or the knowledge base makes a new key. A missing, unreadable or
+corrupt entry is ignored and rebuilt; a cache folder that cannot be written
+is simply not used.
 """
 
 from __future__ import annotations
@@ -33,8 +34,19 @@ def folder() -> Path | None:
     return Path(base) / "claimlint"
 
 
+# the modules that turn rule files into a rule set: a new build of them is a new key
+_BUILDERS = ("ruleset.py", "patterns.py", "knowledge.py", "rulecache.py")
+
+
 def key(files: list[Path]) -> str:
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
+    here = Path(__file__).parent
+    for name in _BUILDERS:
+        try:
+            stat = (here / name).stat()
+            digest.update(f"{name}\0{stat.st_mtime_ns}\0{stat.st_size}\0".encode())
+        except OSError:
+            digest.update(name.encode())
     for path in files:
         try:
             data = path.read_bytes()
