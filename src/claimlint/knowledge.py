@@ -120,14 +120,14 @@ class _Names:
     def __init__(self, names: dict[str, str]):
         self.by_key = {}
         self.first: set[str] = set()
-        self.longest = 1
+        self.prefixes: set[str] = set()  # the first words of names of two words or more, joined
         for name, entry in names.items():
             tokens = [t.lower() for t in _TOKEN.findall(name)]
             if not tokens:
                 continue
             self.by_key["".join(tokens)] = entry
+            self.prefixes.update("".join(tokens[:n]) for n in range(1, len(tokens)))
             self.first.update({tokens[0], tokens[0] + "s", tokens[0] + "es"})
-            self.longest = max(self.longest, len(tokens))
         self.words = frozenset(self.first | {w for name in names for w in text_words(name)})
         self._first_words = frozenset(word.rstrip("+") for word in self.first)  # as text_words reads them
 
@@ -161,29 +161,31 @@ class _Names:
         for at in starts:
             if at < done or (at and _WORD_CHAR.match(text, at - 1)):
                 continue
-            tokens = []
-            for token in _TOKEN.finditer(text, at):
-                tokens.append((token.start(), token.end(), token.group().lower()))
-                if len(tokens) == self.longest:
-                    break
-            if not tokens or tokens[0][0] != at or tokens[0][2] not in self.first:
+            tokens = _TOKEN.finditer(text, at)
+            token = next(tokens, None)
+            if token is None or token.start() != at:
                 continue
+            key = token.group().lower()
+            if key not in self.first:
+                continue  # the name's first word is only the start of a longer word
             hit = None
-            key = ""
-            for n in range(len(tokens)):
-                if n and not _JOINER.fullmatch(text, tokens[n - 1][1], tokens[n][0]):
-                    break
-                key += tokens[n][2]
+            while True:
                 entry = self.entry(key)
                 if entry is not None:
-                    hit = (n, entry)
+                    hit = (token.end(), entry)
+                if key not in self.prefixes:
+                    break  # no longer name starts this way
+                previous_end = token.end()
+                token = next(tokens, None)
+                if token is None or not _JOINER.fullmatch(text, previous_end, token.start()):
+                    break
+                key += token.group().lower()
             if hit is None:
                 continue
-            n, entry = hit
-            end = tokens[n][1]
+            end, entry = hit
             if text[end : end + 2].lower() in ("'s", "’s"):
                 end += 2
-            found.append((tokens[0][0], end, entry))
+            found.append((at, end, entry))
             done = end
         return found
 
