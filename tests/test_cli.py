@@ -254,3 +254,23 @@ def test_a_json_run_from_the_rule_cache_imports_neither_rich_nor_yaml(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env) for _ in range(2)]
     assert runs[0].stderr.split()[-3:][0] == "1"  # the first run builds the rule-set cache (and reads YAML)
     assert runs[1].stderr.split()[-3:] == ["1", "False", "False"]
+
+
+def test_a_rerun_served_from_the_result_cache_loads_neither_parser_nor_engine(tmp_path):
+    """An unchanged site re-runs from .claimlint_cache/: nothing is parsed, so the parser is never imported."""
+    page = tmp_path / "page.md"
+    page.write_text("It cures depression.\n")
+    probe = (
+        "import sys\n"
+        "from claimlint.cli import run\n"
+        f"code = run(['--isolated', '--format', 'json', {str(page)!r}])\n"
+        "print(code, 'claimlint.engine' in sys.modules, 'markdown_it' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CLAIMLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
+        for _ in range(2)
+    ]
+    assert runs[0].stderr.split()[-3:] == ["1", "True", "True"]
+    assert runs[1].stderr.split()[-3:] == ["1", "False", "False"]
+    assert runs[0].stdout == runs[1].stdout

@@ -24,11 +24,12 @@ from claimlint import __version__
 from claimlint.findings import Edit, Finding, Fix
 
 FOLDER = ".claimlint_cache"
+FORMAT = 2  # of an entry
 
 
 class ResultCache:
     def __init__(self, root: Path):
-        self.folder = root / FOLDER / __version__
+        self.folder = root / FOLDER / f"{__version__}-{FORMAT}"
         self.hits = 0
 
     def key(self, *parts: str | bytes) -> str:
@@ -47,15 +48,18 @@ class ResultCache:
             if checksum != _checksum(payload):
                 return None
             data = json.loads(payload)
-            findings = [_finding(item) for item in data["findings"]]
+            texts = data["texts"]
+            findings = [_finding(item, texts) for item in data["findings"]]
             suppressed = int(data["suppressed"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         self.hits += 1
         return findings, suppressed
 
     def put(self, key: str, findings: list[Finding], suppressed: int) -> None:
-        payload = json.dumps({"findings": [_item(f) for f in findings], "suppressed": suppressed}, ensure_ascii=False)
+        texts: dict[str, int] = {}
+        items = [_item(f, texts) for f in findings]
+        payload = json.dumps({"texts": list(texts), "findings": items, "suppressed": suppressed}, ensure_ascii=False)
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,25 +86,56 @@ def _mark_folder(folder: Path) -> None:
             (folder / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
 
 
-_FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message",
-           "suggestion", "excerpt", "start", "end", "sentence")  # fmt: skip
+# A finding is a list: its numbers, then its texts as indexes into the entry's
+# table of texts (a rule's message, suggestion and sources repeat in a file).
+_NUMBERS = ("line", "column", "end_line", "end_column", "start", "end")
+_TEXTS = ("path", "rule", "category", "severity", "message", "suggestion", "excerpt", "sentence")
 
 
-def _item(finding: Finding) -> dict:
-    item = {name: getattr(finding, name) for name in _FIELDS}
-    item["sources"] = list(finding.sources)
+def _item(finding: Finding, texts: dict[str, int]) -> list:
+    def index(text: str) -> int:
+        return texts.setdefault(text, len(texts))
+
+    item: list = [getattr(finding, name) for name in _NUMBERS]
+    item.extend(index(getattr(finding, name)) for name in _TEXTS)
+    item.append([index(source) for source in finding.sources])
     if finding.fix is not None:
-        item["fix"] = {"safe": finding.fix.safe, "edits": [list(vars(e).values()) for e in finding.fix.edits]}
+        item.append([finding.fix.safe, [list(vars(e).values()) for e in finding.fix.edits]])
     return item
 
 
-def _finding(item: dict) -> Finding:
+def _finding(item: list, texts: list[str]) -> Finding:
+    line, column, end_line, end_column, start, end, path, rule, category, severity, message, suggestion = item[:12]
+    excerpt, sentence, sources = item[12:15]
     fix = None
-    if "fix" in item:
-        fix = Fix(bool(item["fix"]["safe"]), tuple(Edit(*edit) for edit in item["fix"]["edits"]))
+    if len(item) > 15:
+        safe, edits = item[15]
+        fix = Fix(bool(safe), tuple(Edit(*edit) for edit in edits))
     # Findings are frozen dataclasses, whose __init__ sets each field through
-    # object.__setattr__; filling __dict__ directly builds the same object at a
-    # third of the cost, which matters when a re-run loads tens of thousands.
+    # object.__setattr__; giving the object its __dict__ builds the same
+    # object at a fraction of the cost, which matters when a re-run loads
+    # tens of thousands.
     finding = object.__new__(Finding)
-    finding.__dict__.update({name: item[name] for name in _FIELDS}, sources=tuple(item["sources"]), fix=fix)
+    object.__setattr__(
+        finding,
+        "__dict__",
+        {
+            "path": texts[path],
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "rule": texts[rule],
+            "category": texts[category],
+            "severity": texts[severity],
+            "message": texts[message],
+            "suggestion": texts[suggestion],
+            "sources": tuple([texts[i] for i in sources]),
+            "excerpt": texts[excerpt],
+            "start": start,
+            "end": end,
+            "sentence": texts[sentence],
+            "fix": fix,
+        },
+    )
     return finding

@@ -17,8 +17,6 @@ from pathlib import Path
 
 from claimlint import suppress
 from claimlint.config import Config, find_config
-from claimlint.document import parse
-from claimlint.engine import lint
 from claimlint.errors import ClaimlintError
 from claimlint.findings import Finding
 from claimlint.ruleset import RuleSet, load_rules
@@ -84,10 +82,16 @@ class _CachedLines(Sequence[str]):
 
 def lint_text(text: str, ruleset: RuleSet, path: str = "-") -> list[Finding]:
     """Lint Markdown given as text with a rule set (used by tests and rule examples)."""
+    from claimlint.document import parse
+    from claimlint.engine import lint
+
     return lint(parse(Source.from_text(text, path)), ruleset)
 
 
 def lint_bytes(data: bytes, ruleset: RuleSet, path: str) -> list[Finding]:
+    from claimlint.document import parse
+    from claimlint.engine import lint
+
     return lint(parse(Source.from_bytes(data, path)), ruleset)
 
 
@@ -97,6 +101,7 @@ class Runner:
     def __init__(self, options: Options):
         self.options = options
         self._configs: dict[str, Config] = {}
+        self._isolated = Config()  # one object, so what is computed per configuration is computed once
         self._described: dict[int, tuple[Config, str]] = {}
         self.cache = None
         if options.cache_root is not None and not (options.fix or options.diff):
@@ -110,8 +115,10 @@ class Runner:
     def config_for(self, path: str) -> Config:
         if self.options.config is not None:
             return self.options.config
-        if not self.options.use_config_files or path == "-":
-            return find_config(Path.cwd()) if self.options.use_config_files else Config()
+        if not self.options.use_config_files:
+            return self._isolated
+        if path == "-":
+            return find_config(Path.cwd()) or self._isolated
         folder = os.path.dirname(os.path.abspath(path))
         if folder not in self._configs:  # one lookup per folder, not per file
             self._configs[folder] = find_config(Path(folder)) or Config()
@@ -162,6 +169,10 @@ class Runner:
         """Findings of one file after severity overrides and suppression comments."""
         config = self.config_for(path)
         every, ruleset = self.selection(config, path)
+        # the parser and the engine load on the first file that is not in the result cache
+        from claimlint.document import parse
+        from claimlint.engine import lint
+
         source = Source.from_bytes(data, path)
         document = parse(source)
         findings = lint(document, ruleset, dict(config.disclosures))

@@ -17,11 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claimlint.document import Document
 from claimlint.errors import ClaimlintError
 from claimlint.findings import Finding
 from claimlint.yamlfile import load_yaml
+
+if TYPE_CHECKING:
+    from claimlint.document import Document
 
 UNUSED = "suppression/unused"
 UNKNOWN = "suppression/unknown-rule"
