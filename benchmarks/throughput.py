@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from installed import compile_claimlint
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
@@ -50,6 +52,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     args = parser.parse_args()
+    compile_claimlint()
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="claimlint-bench-"))
     folder.mkdir(parents=True, exist_ok=True)

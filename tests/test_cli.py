@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -240,37 +241,31 @@ def test_walking_does_not_follow_directory_symlinks_out_or_around(tmp_path, caps
     assert [f["path"] for f in report["findings"]] == [str(site / "page.md")]
 
 
-def test_a_json_run_from_the_rule_cache_imports_neither_rich_nor_yaml(tmp_path):
-    """A pre-commit hook starts claimlint once per commit: start-up skips what the run does not use."""
+def _twice(tmp_path, args: list[str], modules: tuple[str, str]) -> list[subprocess.CompletedProcess]:
+    """Run claimlint twice in fresh processes; each prints its exit code and whether two modules were loaded."""
     page = tmp_path / "page.md"
     page.write_text("It cures depression.\n")
     probe = (
         "import sys\n"
         "from claimlint.cli import run\n"
-        f"code = run(['--isolated', '--no-cache', '--format', 'json', {str(page)!r}])\n"
-        "print(code, 'rich' in sys.modules, 'yaml' in sys.modules, file=sys.stderr)\n"
+        f"code = run([*{args!r}, '--format', 'json', {str(page)!r}])\n"
+        f"print(code, *(name in sys.modules for name in {modules!r}), file=sys.stderr)\n"
     )
     env = {**os.environ, "CLAIMLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env) for _ in range(2)]
+    run_once = functools.partial(subprocess.run, capture_output=True, text=True, env=env, cwd=tmp_path)
+    return [run_once([sys.executable, "-c", probe]) for _ in range(2)]
+
+
+def test_a_json_run_from_the_rule_cache_imports_neither_rich_nor_yaml(tmp_path):
+    """A pre-commit hook starts claimlint once per commit: start-up skips what the run does not use."""
+    runs = _twice(tmp_path, ["--isolated", "--no-cache"], ("rich", "yaml"))
     assert runs[0].stderr.split()[-3:][0] == "1"  # the first run builds the rule-set cache (and reads YAML)
     assert runs[1].stderr.split()[-3:] == ["1", "False", "False"]
 
 
 def test_a_rerun_served_from_the_result_cache_loads_neither_parser_nor_engine(tmp_path):
     """An unchanged site re-runs from .claimlint_cache/: nothing is parsed, so the parser is never imported."""
-    page = tmp_path / "page.md"
-    page.write_text("It cures depression.\n")
-    probe = (
-        "import sys\n"
-        "from claimlint.cli import run\n"
-        f"code = run(['--isolated', '--format', 'json', {str(page)!r}])\n"
-        "print(code, 'claimlint.engine' in sys.modules, 'markdown_it' in sys.modules, file=sys.stderr)\n"
-    )
-    env = {**os.environ, "CLAIMLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=tmp_path)
-        for _ in range(2)
-    ]
+    runs = _twice(tmp_path, ["--isolated"], ("claimlint.engine", "markdown_it"))
     assert runs[0].stderr.split()[-3:] == ["1", "True", "True"]
     assert runs[1].stderr.split()[-3:] == ["1", "False", "False"]
     assert runs[0].stdout == runs[1].stdout
