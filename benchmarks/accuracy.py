@@ -7,13 +7,21 @@ Prints the table, every miss and false positive with file:line, and the false
 positives per 5,000 words of the compliant drafts (ok-*.md). Exits 1 when a
 threshold is not met.
 
+With --floors FILE, the figures are compared with the floors recorded in FILE
+instead (benchmarks/corpus/floors.json, which the test suite checks): a drop
+below a recorded figure is a regression and exits 1. --write-floors FILE
+records the current figures (rounded down) as the new floors.
+
 Usage: python benchmarks/accuracy.py [--split dev|heldout|all] [--quiet]
        [--categories a,b] [--min-precision 0.9] [--min-recall 0.9] [--max-fp-per-5k 1]
+       [--floors FILE | --write-floors FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -87,6 +95,42 @@ def evaluate(split: str, categories: tuple[str, ...]) -> Tally:
     return tally
 
 
+def figures(tally: Tally, categories: tuple[str, ...]) -> dict[str, float]:
+    """Precision and recall per category, and false positives per 5,000 compliant words."""
+    out: dict[str, float] = {}
+    for category in categories:
+        tp, fp, fn = tally.tp[category], tally.fp[category], tally.fn[category]
+        out[f"{category} precision"] = tp / (tp + fp) if tp + fp else 1.0
+        out[f"{category} recall"] = tp / (tp + fn) if tp + fn else 1.0
+    out["false positives per 5,000 words"] = tally.compliant_fp * 5000 / max(tally.compliant_words, 1)
+    return out
+
+
+def regressions(measured: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:
+    """Every figure worse than its recorded floor, as "split: figure: measured < floor"."""
+    found = []
+    for split, recorded in floors.items():
+        for name, floor in recorded.items():
+            value = measured.get(split, {}).get(name)
+            if value is None:
+                continue
+            worse = value > floor + 1e-9 if name.startswith("false positives") else value < floor - 1e-9
+            if worse:
+                found.append(f"{split}: {name}: {value:.2f} (recorded {floor:.2f})")
+    return found
+
+
+def _rounded(measured: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Floors a little below the figures: precision and recall rounded down, false positives up."""
+    return {
+        split: {
+            name: (math.ceil(v * 100) / 100 if name.startswith("false positives") else math.floor(v * 100) / 100)
+            for name, v in values.items()
+        }
+        for split, values in measured.items()
+    }
+
+
 def _clip(line: str, width: int = 110) -> str:
     line = _LABEL.sub("", line).strip()
     return line if len(line) <= width else line[: width - 1] + "…"
@@ -126,13 +170,26 @@ def main() -> int:
     parser.add_argument("--min-precision", type=float, default=0.90)
     parser.add_argument("--min-recall", type=float, default=0.90)
     parser.add_argument("--max-fp-per-5k", type=float, default=1.0)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--floors", type=Path, help="fail only on a drop below the figures recorded in FILE")
+    group.add_argument("--write-floors", type=Path, help="record the current figures in FILE")
     args = parser.parse_args()
     categories = tuple(c.strip() for c in args.categories.split(",") if c.strip())
     unknown = set(categories) - set(CATEGORIES)
     if unknown:
         parser.error(f"unknown categories: {', '.join(sorted(unknown))}")
     splits = ["dev", "heldout"] if args.split == "both" else [args.split]
-    ok = all([report(split, evaluate(split, categories), categories, args) for split in splits])
+    tallies = {split: evaluate(split, categories) for split in splits}
+    ok = all([report(split, tally, categories, args) for split, tally in tallies.items()])
+    measured = {split: figures(tally, categories) for split, tally in tallies.items()}
+    if args.write_floors:
+        args.write_floors.write_text(json.dumps(_rounded(measured), indent=2) + "\n", encoding="utf-8")
+        print(f"\nfloors written to {args.write_floors}")
+        return 0
+    if args.floors:
+        worse = regressions(measured, json.loads(args.floors.read_text(encoding="utf-8")))
+        print("\n" + "\n".join(worse) if worse else "\nno figure below its recorded floor")
+        return 1 if worse else 0
     print("\nthresholds met" if ok else "\nthresholds NOT met")
     return 0 if ok else 1
 

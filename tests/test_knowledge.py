@@ -311,3 +311,52 @@ def test_approval_goes_with_the_nearest_product(builtin_rules):
         "and esketamine, an FDA-approved derivative given as a supervised nasal spray."
     )
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)
+
+
+FINASTERIDE_PAGE = (
+    "# Finasteride for thinning hair\n\n"
+    "Finasteride 1 mg is approved for male-pattern hair loss. Propecia is its brand name.\n\n"
+    "{line}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Visible results in the mirror within 2 weeks.", True),
+        ("Keep your results for life, even if you stop.", True),
+        ("You will not see results within 2 weeks; it takes three months or more.", False),
+        ("Will I see results within 2 weeks?", False),
+        ("Minoxidil foam can show results within 2 weeks for some people.", False),  # names another product
+    ],
+)
+def test_a_sentence_that_names_no_product_speaks_of_the_page_topic(builtin_rules, line, flagged):
+    fired = lint_text(FINASTERIDE_PAGE.format(line=line), builtin_rules, "d.md")
+    on_line = [f for f in fired if f.rule == "conflict/label-restriction" and f.line == 5]
+    assert bool(on_line) is flagged, on_line
+    if flagged:
+        assert "label of finasteride" in on_line[0].message
+
+
+def test_one_passing_mention_makes_no_topic(builtin_rules):
+    text = "We mention finasteride once.\n\nVisible results in the mirror within 2 weeks.\n"
+    assert "conflict/label-restriction" not in rules_fired(builtin_rules, text)
+
+
+LDN_PAGE = "# Low-dose naltrexone\n\nLDN is compounded at low doses. Ask us about LDN.\n\n{line}\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("The proven treatment for ME/CFS your doctor hasn't told you about.", True),
+        ("Headline: Recommended for all fibromyalgia patients.", True),
+        ("Graded exercise was once called the proven treatment for ME/CFS; NICE withdrew it.", False),
+        ("Pacing is the standard of care for ME/CFS.", False),
+        ("Is it the standard of care for fibromyalgia?", False),
+    ],
+)
+def test_a_stance_with_no_subject_of_its_own_is_said_of_the_page_topic(builtin_rules, line, flagged):
+    fired = lint_text(LDN_PAGE.format(line=line), builtin_rules, "d.md")
+    on_line = [f for f in fired if f.rule == "conflict/guideline-position" and f.line == 5]
+    assert bool(on_line) is flagged, on_line

@@ -109,3 +109,57 @@ def test_anchors_never_hide_a_match(builtin_rules):
                 assert rule.anchors & text_words(bad), (rule.id, bad)
                 pack = next(p for p in builtin_rules.packs if rule in p.rules)
                 assert rule in pack.candidates(text_words(bad)), (rule.id, bad)
+
+
+WITH_RULE = """
+  - id: test/certain
+    category: overstated-efficacy
+    message: 'certain: "{match}"'
+    match: {phrases: ["relief"]}
+    with:
+      - {phrases: ["in minutes", "for good"]}
+      - {phrases: ["{treatment}", "infusion~"]}
+    unless: [negated, hedged, question]
+    examples: {bad: ['Ketamine brings relief in minutes.'], good: ['Ketamine may bring relief in minutes.']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Ketamine brings relief in minutes.", True),
+        ("Our infusions mean relief for good.", True),
+        ("Ketamine brings relief.", False),  # no "with" words
+        ("Relief in minutes.", False),  # no treatment
+        ("Ketamine brings relief. It works in minutes.", False),  # the parts are in two sentences
+        ("Ketamine does not bring relief in minutes.", False),
+    ],
+)
+def test_a_with_rule_needs_each_part_in_the_same_sentence(tmp_path, text, flagged):
+    from claimlint.ruleset import load_rules
+    from claimlint.runner import lint_text
+    from claimlint.selection import select
+
+    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", WITH_RULE + "vocabulary:", 1))
+    rules = select(load_rules([tmp_path / "rules"]), ["test/certain"])
+    found = [f.excerpt for f in lint_text(text + "\n", rules, "d.md")]
+    assert found == (["relief"] if flagged else []), found
+
+
+@pytest.mark.parametrize(
+    ("with_value", "message"),
+    [
+        ("with: in minutes", "'with' must be a list of matches"),
+        ("with: [{words: [x]}]", "'with':"),
+        ('with: [{phrases: ["{nothing}"]}]', "unknown vocabulary {nothing}"),
+    ],
+)
+def test_a_broken_with_is_reported_with_file_and_line(tmp_path, capsys, with_value, message):
+    rule = WITH_RULE.replace(
+        '    with:\n      - {phrases: ["in minutes", "for good"]}\n      - {phrases: ["{treatment}", "infusion~"]}\n',
+        f"    {with_value}\n",
+    )
+    path = write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", rule + "vocabulary:", 1))
+    assert run(["rules", "--rules", str(path.parent)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and f"{path}:" in err, err

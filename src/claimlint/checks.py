@@ -81,7 +81,7 @@ class Claim:
     sentence: Sentence
     product: Mention
     condition: Mention | None
-    use: str  # approved | off-label | harm | not-promoted (negated) | unapproved | compounded | unnamed
+    use: str  # approved | off-label | harm | not-promoted (negated) | unapproved | compounded | unnamed | topic
 
 
 class DocumentView:
@@ -102,6 +102,7 @@ class DocumentView:
         self._block_cited: dict[int, bool] = {}
         self._claims: list[Claim] | None = None
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
+        self._topic: tuple[str, ...] | None = None
 
     def words_of(self, index: int) -> set[str]:
         """The lowercase words of a segment, read once for the rules and the name lookup."""
@@ -170,6 +171,35 @@ class DocumentView:
                 key = (id(claim.sentence.segment), claim.sentence.start)
                 self._by_sentence.setdefault(key, []).append(claim)
         return self._claims
+
+    @property
+    def topic(self) -> tuple[str, ...]:
+        """The products the draft is about, most named first.
+
+        A sentence that names no product speaks of them: "Visible results
+        within 2 weeks" on a finasteride page is said of finasteride. A
+        product counts when it is named (or its brands are) at least twice and
+        at least half as often as the most named one.
+        """
+        if self._topic is None:
+            counts: dict[str, int] = {}
+            seen = set()
+            for claim in self.claims:
+                key = (id(claim.sentence.segment), claim.sentence.start, claim.product.start)
+                if key not in seen:  # a brand counts for its generic: Propecia for finasteride
+                    seen.add(key)
+                    base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
+                    counts[base] = counts.get(base, 0) + 1
+            top = max(counts.values(), default=0)
+            ranked = sorted(counts, key=lambda pid: -counts[pid])
+            self._topic = tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2))
+        return self._topic
+
+    def unnamed(self, pattern: re.Pattern) -> Iterator[Sentence]:
+        """Sentences where a pattern occurs and no product is named: their subject is the draft's topic."""
+        for sentence in self.sentences_matching(pattern):
+            if not self.claims_in(sentence):
+                yield sentence
 
     def claims_in(self, sentence: Sentence) -> list[Claim]:
         """Claims of the sentence at the same place (any Sentence object for it will do)."""
@@ -318,7 +348,7 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     kb = view.knowledge
     product = kb.products[claim.product.id]
     text = claim.sentence.text
-    mention = text[claim.product.start : claim.product.end]
+    mention = text[claim.product.start : claim.product.end] if claim.product.end else product.display
     values = {
         "product": mention,
         "is": "are" if _plural(mention) else "is",
@@ -485,7 +515,17 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
                     values["restriction_source"] = restriction.source
                     found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
                     break
-    return _first_per_sentence(found)
+    for product_id in view.topic:
+        for restriction in kb.products[product_id].restrictions:
+            pattern = _forbidden(restriction.forbids)
+            for sentence in view.unnamed(pattern):
+                match = next((m for m in pattern.finditer(sentence.text) if _stated(sentence, m)), None)
+                if match is not None:
+                    claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
+                    values = {**_product_values(view, claim), "restriction": restriction.summary}
+                    values["restriction_source"] = restriction.source
+                    found.append(view.finding(rule, sentence, match.start(), match.end(), values))
+    return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 
 UNSUPPORTED_STANCES = (
@@ -501,43 +541,73 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
     Where the knowledge base holds no guideline for the pair but the use is
     off-label or the product unapproved, a "first-line" or "standard of care"
     stance is unsupported all the same: no guideline recommends such a use.
+    A sentence that names a condition but no product speaks of the draft's
+    topic ("The proven treatment for ME/CFS" on a page selling LDN).
     """
-    found = []
+    found = [f for claim in view.claims if claim.condition is not None for f in _stance(view, rule, claim)]
     kb = view.knowledge
-    for claim in view.claims:
-        if claim.condition is None:
-            continue
-        guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
-        if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
-            for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
-                if _stated(claim.sentence, match):
-                    values = {
-                        **_product_values(view, claim),
-                        "position": "none",
-                        "body": "No guideline recommends this use",
-                        "year": "it is not FDA-approved",
-                        "summary": "describe it as off-label or investigational",
-                        "aligned": "Say what studies found, and that this use is off-label or not FDA-approved.",
-                    }
-                    found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
-                    break
-            continue
-        for guideline in guidelines:
-            for match in _forbidden(guideline.contradicts).finditer(claim.sentence.text):
-                near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
-                if near > 120 or not _stated(claim.sentence, match):
-                    continue
+    for product_id in view.topic:
+        product = kb.products[product_id]
+        stances = UNSUPPORTED_STANCES + tuple(
+            p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts
+        )
+        pattern = _forbidden(stances)
+        for sentence in view.unnamed(pattern):
+            if not any(_UNNAMED_LEAD.fullmatch(sentence.text, 0, m.start()) for m in pattern.finditer(sentence.text)):
+                continue  # the stance is said of something the sentence names ("psychotherapies are first-line")
+            for condition in kb.condition_mentions(sentence.text):
+                if product.status != "approved":
+                    use = "unapproved"
+                else:
+                    use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
+                found.extend(_stance(view, rule, Claim(sentence, Mention(0, 0, product_id), condition, use)))
+    return _first_per_sentence(sorted(found, key=Finding.sort_key))
+
+
+# What may stand before a stance that has no subject of its own: "The proven treatment for ...",
+# "Headline: Recommended for all ...", "Now the standard of care for ..."
+_UNNAMED_LEAD = re.compile(
+    r"(?:[^:.!?]{0,40}:\s*)?(?:(?:the|a|an|our|your|this|now|finally|simply|truly|it['’]s|it\s+is|is)\s+)*", re.I
+)
+
+
+def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
+    """The stance of a claim's sentence that goes beyond the guideline for its product and condition."""
+    kb = view.knowledge
+    guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
+    if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
+        for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
+            if _stated(claim.sentence, match):
                 values = {
                     **_product_values(view, claim),
-                    "position": guideline.position,
-                    "body": guideline.body,
-                    "year": guideline.year,
-                    "summary": guideline.summary,
-                    "aligned": guideline.aligned,
+                    "position": "none",
+                    "body": "No guideline recommends this use",
+                    "year": "it is not FDA-approved",
+                    "summary": "describe it as off-label or investigational",
+                    "aligned": "Say what studies found, and that this use is off-label or not FDA-approved.",
                 }
-                found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
-                break
-    return _first_per_sentence(found)
+                return [view.finding(rule, claim.sentence, match.start(), match.end(), values)]
+        return []
+    found = []
+    for guideline in guidelines:
+        for match in _forbidden(guideline.contradicts).finditer(claim.sentence.text):
+            if claim.product.end:  # named in the sentence: the stance must be said of it, not of another
+                near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
+                if near > 120:
+                    continue
+            if not _stated(claim.sentence, match):
+                continue
+            values = {
+                **_product_values(view, claim),
+                "position": guideline.position,
+                "body": guideline.body,
+                "year": guideline.year,
+                "summary": guideline.summary,
+                "aligned": guideline.aligned,
+            }
+            found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
+            break
+    return found
 
 
 def _first_per_sentence(findings: list[Finding]) -> list[Finding]:

@@ -72,6 +72,8 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView) -> bool:
+    if rule.with_sources and not all(pattern.search(sentence.text) for pattern in rule.with_patterns):
+        return True  # the rest of the claim is not in this sentence
     if rule.except_pattern is not None:
         for other in rule.except_pattern.finditer(sentence.text):
             if other.start() + sentence.start < end and other.end() + sentence.start > start:

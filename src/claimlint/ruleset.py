@@ -40,7 +40,7 @@ SCOPES = ("sentence", "paragraph", "document")
 CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
-    "except", "scope", "unless", "suggestion", "fix", "examples", "check",
+    "except", "with", "scope", "unless", "suggestion", "fix", "examples", "check",
 }  # fmt: skip
 REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
@@ -70,6 +70,7 @@ class Rule:
     check: str | None = None  # a built-in check (checks.py) instead of a pattern
     # per phrase or regex, the word groups each of its matches holds a word of (None: no proof for some)
     requires: tuple[tuple[frozenset[str], ...], ...] | None = None
+    with_sources: tuple[str, ...] = ()  # regexes that must each also occur in the hit's sentence
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -81,6 +82,12 @@ class Rule:
     @cached_property
     def except_pattern(self) -> re.Pattern | None:
         return None if self.except_source is None else re.compile(self.except_source, re.IGNORECASE)
+
+    @cached_property
+    def with_patterns(self) -> tuple[re.Pattern, ...]:
+        from claimlint.compiled import compile_pattern
+
+        return tuple(compile_pattern(source, re.IGNORECASE) for source in self.with_sources)
 
 
 @dataclass(frozen=True)
@@ -412,6 +419,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         raise fail(f"rule {rid}: {exc}", key) from None
     except ClaimlintError as exc:
         raise fail(f"rule {rid}: {exc.message}", "match") from None
+    with_sources, requires = _with(merged.get("with"), requires, vocabulary, fail, rid, check)
     rationale = " ".join(merged["rationale"].split())
     summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
     return Rule(
@@ -426,6 +434,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         anchors=anchors,
         requires=requires,
         except_source=except_source,
+        with_sources=with_sources,
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),
@@ -435,6 +444,36 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         origin=f"{path}:{line}",
         check=check,
     )
+
+
+def _with(specs, requires, vocabulary, fail, rid: str, check) -> tuple[tuple[str, ...], tuple | None]:
+    """The rule's ``with`` patterns, and its phrase requirements extended by theirs.
+
+    Each ``with`` item is matched like ``match`` and must occur in the same
+    sentence as the hit: "relief" counts only beside "in minutes" or "for
+    good". A text without a word of each item cannot wake the rule.
+    """
+    if specs is None:
+        return (), requires
+    if check is not None:
+        raise fail(f"rule {rid}: 'with' needs 'match', not 'check'", "with")
+    if not isinstance(specs, list) or not specs:
+        raise fail(f"rule {rid}: 'with' must be a list of matches (each with 'phrases' and/or 'regex')", "with")
+    sources = []
+    extra: list[frozenset[str]] = []
+    for spec in specs:
+        try:
+            pattern, _, spec_requires = _compile_match(spec, vocabulary)
+        except PhraseError as exc:
+            raise fail(f"rule {rid}: 'with': {exc}", "with") from None
+        except ClaimlintError as exc:
+            raise fail(f"rule {rid}: 'with': {exc.message}", "with") from None
+        sources.append(pattern)
+        if spec_requires:  # every match of the item holds a word of the union of its phrases' anchors
+            extra.append(frozenset().union(*(groups[0] for groups in spec_requires)))
+    if requires is not None and extra:
+        requires = tuple((*groups, *extra) for groups in requires)
+    return tuple(sources), requires
 
 
 def _fix_spec(fix, fail, rid: str) -> FixSpec | None:
