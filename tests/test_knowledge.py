@@ -360,3 +360,15 @@ def test_a_stance_with_no_subject_of_its_own_is_said_of_the_page_topic(builtin_r
     fired = lint_text(LDN_PAGE.format(line=line), builtin_rules, "d.md")
     on_line = [f for f in fired if f.rule == "conflict/guideline-position" and f.line == 5]
     assert bool(on_line) is flagged, on_line
+
+
+def test_a_claim_asked_and_answered_spans_two_sentences(builtin_rules):
+    [finding] = [
+        f
+        for f in lint_text("Our dosing is gentle.\nSide effects? Nope. Not with us.\n", builtin_rules, "d.md")
+        if f.category == "minimized-risk"
+    ]
+    assert (finding.line, finding.column, finding.end_column, finding.excerpt) == (2, 1, 19, "Side effects? Nope")
+    assert finding.sentence == "Side effects? Nope."
+    still_asking = lint_text("Side effects? Never? Ask your doctor.\n", builtin_rules, "d.md")
+    assert not [f for f in still_asking if f.category == "minimized-risk"]

@@ -135,6 +135,26 @@ class DocumentView:
             return sentence
         return None
 
+    def span_at(self, index: int, start: int, end: int) -> Sentence | None:
+        """The sentence holding [start, end), or the run of up to three sentences it spans.
+
+        A phrase that spells out a sentence end ("side effects? nope") is one
+        claim across two sentences: its context is read over the run, whose
+        last sentence is what the reader takes away.
+        """
+        sentence = self.sentence_at(index, start, end)
+        if sentence is not None:
+            return sentence
+        sentences = self.sentences_of(index)
+        starts = self._starts[index]
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        if first < 0 or last - first > 2 or not sentences[first].start <= start < sentences[first].end:
+            return None
+        if end > sentences[last].end:
+            return None
+        return Sentence(sentences[first].segment, sentences[first].start, sentences[last].end, sentences[last].following)
+
     def block_cited(self, block: int) -> bool:
         """Whether any segment of a block (a paragraph, a table row) carries a citation."""
         if block not in self._block_cited:

@@ -38,7 +38,7 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
             for rule, start, end in _matches(rules, segment.text):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
-                sentence = view.sentence_at(index, start, end)
+                sentence = view.span_at(index, start, end)
                 if sentence is None or _excused(rule, sentence, start, end, view):
                     continue
                 reported_once.add(rule.id)
