@@ -153,7 +153,8 @@ class DocumentView:
             return None
         if end > sentences[last].end:
             return None
-        return Sentence(sentences[first].segment, sentences[first].start, sentences[last].end, sentences[last].following)
+        head, tail = sentences[first], sentences[last]
+        return Sentence(head.segment, head.start, tail.end, tail.following)
 
     def block_cited(self, block: int) -> bool:
         """Whether any segment of a block (a paragraph, a table row) carries a citation."""
