@@ -18,7 +18,7 @@ from claimlint.context import Sentence, is_cited
 from claimlint.document import Document
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention
-from claimlint.patterns import literal_words, regex_requirements, text_words
+from claimlint.patterns import literal_alternation, regex_requirements, text_words
 from claimlint.sentences import split
 
 NEAR = 12  # words between a product and the condition it is tied to
@@ -646,8 +646,7 @@ _FORBIDDEN: dict[tuple[str, ...], re.Pattern] = {}
 
 def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
     if phrases not in _FORBIDDEN:
-        body = "|".join(sorted((literal_words(p) for p in phrases), key=len, reverse=True)) or "(?!)"
-        _FORBIDDEN[phrases] = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+        _FORBIDDEN[phrases] = re.compile(rf"(?<![\w]){literal_alternation(phrases)}(?![\w])", re.I)
     return _FORBIDDEN[phrases]
 
 

@@ -60,9 +60,57 @@ def vocabulary_regex(entries: Iterable[str]) -> str:
 
 @lru_cache(maxsize=256)
 def _vocabulary_regex(entries: tuple[str, ...]) -> str:
-    # longest first, so "treatment-resistant depression" wins over "depression"
-    options = sorted({literal_words(e.strip()) for e in entries if e.strip()}, key=lambda r: (-len(r), r))
-    return "(?:" + "|".join(options) + r")(?:e?s|['’]s)?"
+    """The entries as a trie: "(?:de(?:pression|mentia)|...)" rather than one branch per entry.
+
+    A list of a hundred names as plain alternatives makes the regex engine
+    try every branch at every position; shared beginnings tried once cut a
+    scan with the list to a third. Longer continuations come first, so
+    "treatment-resistant depression" wins over "treatment".
+    """
+    return literal_alternation(entries) + r"(?:e?s|['’]s)?"
+
+
+def literal_alternation(entries: Iterable[str]) -> str:
+    """Regex for any of several fixed strings (see ``literal_words``), built as a trie."""
+    trie: dict = {}
+    for entry in entries:
+        node = trie
+        for atom in _atoms(entry.strip()):
+            node = node.setdefault(atom, {})
+        if node is not trie:
+            node[""] = {}
+    return "(?:" + (_trie_regex(trie) or "(?!)") + ")"
+
+
+def _atoms(text: str) -> list[str]:
+    """A fixed string as regex pieces, one per character (a run of spaces is one piece)."""
+    out = []
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            out.append(r"\s+")
+        elif token in "-‐‑":
+            out.append(HYPHEN)
+        elif token in "'’":
+            out.append(APOSTROPHE)
+        else:
+            out.extend(re.escape(char) for char in token)
+    return out
+
+
+def _trie_regex(node: dict) -> str:
+    children = [(atom, child) for atom, child in node.items() if atom]
+    children.sort(key=lambda item: -_depth(item[1]))
+    if not children:
+        return ""
+    branches = [atom + _trie_regex(child) for atom, child in children]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # an entry ends here: the longer ones are tried first
+        return body + "?" if len(branches) > 1 else "(?:" + body + ")?"
+    return body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for atom, child in node.items() if atom), default=0)
 
 
 def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
