@@ -40,17 +40,7 @@ def inflections(word: str) -> list[str]:
 
 def literal_words(text: str) -> str:
     """Regex for a fixed string: spaces match white space, hyphens are optional."""
-    out = []
-    for token in _TOKEN.findall(text):
-        if token.isspace():
-            out.append(r"\s+")
-        elif token in "-‐‑":
-            out.append(HYPHEN)
-        elif token in "'’":
-            out.append(APOSTROPHE)
-        else:
-            out.append(re.escape(token))
-    return "".join(out)
+    return "".join(_atoms(text))
 
 
 def vocabulary_regex(entries: Iterable[str]) -> str:
