@@ -187,7 +187,12 @@ class RuleSet:
         chosen: set[tuple[int, int]] = {(p, i) for p, pack in enumerate(self.packs) for i in pack.always}
         for word in anchors.intersection(words):
             for p, i, rest in index[word]:
-                if (p, i) not in chosen and all(not group.isdisjoint(words) for group in rest):
+                if (p, i) in chosen:
+                    continue
+                for group in rest:
+                    if group.isdisjoint(words):
+                        break
+                else:  # a word of every group is there
                     chosen.add((p, i))
         by_pack: dict[int, list[Rule]] = {}
         for p, i in sorted(chosen):
