@@ -29,11 +29,11 @@ def fresh(tmp_path, monkeypatch):
 
 def test_patterns_from_the_cache_match_exactly_like_re_compile(fresh):
     patterns = [rule.pattern for rule in load_rules().rules if rule.pattern]
-    first = [compiled.compile_pattern(p) for p in patterns]
+    first = [compiled.compile_pattern(p, re.IGNORECASE) for p in patterns]
     compiled.save()
     assert list(fresh.glob("patterns-*.pickle"))
     importlib.reload(compiled)  # a new run: everything comes from the cache
-    again = [compiled.compile_pattern(p) for p in patterns]
+    again = [compiled.compile_pattern(p, re.IGNORECASE) for p in patterns]
     for pattern, a, b in zip(patterns, first, again, strict=True):
         reference = re.compile(pattern, re.IGNORECASE)
         for text in SAMPLES:
@@ -43,14 +43,14 @@ def test_patterns_from_the_cache_match_exactly_like_re_compile(fresh):
 
 
 def test_a_damaged_cache_is_ignored(fresh):
-    compiled.compile_pattern(r"cure[sd]?")
+    compiled.compile_pattern(r"cure[sd]?", re.IGNORECASE)
     compiled.save()
     [path] = fresh.glob("patterns-*.pickle")
     path.write_bytes(b"garbage")
     importlib.reload(compiled)
-    assert compiled.compile_pattern(r"cure[sd]?").search("It cures.")
+    assert compiled.compile_pattern(r"cure[sd]?", re.IGNORECASE).search("It cures.")
 
 
 def test_a_foreign_entry_falls_back_to_re_compile(fresh):
     compiled._load()[f"{int(re.IGNORECASE)}\0cures"] = (0, [1, 2, 3], 0, {}, ())
-    assert compiled.compile_pattern("cures").search("It CURES.")
+    assert compiled.compile_pattern("cures", re.IGNORECASE).search("It CURES.")

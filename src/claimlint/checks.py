@@ -12,19 +12,19 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
+from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence, is_cited
 from claimlint.document import Document
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention
-from claimlint.patterns import literal_alternation, regex_requirements, text_words
+from claimlint.patterns import literal_alternation, phrase_requirements, regex_requirements, text_words
 from claimlint.sentences import split
 
 NEAR = 12  # words between a product and the condition it is tied to
 
-_OFF_LABEL = re.compile(r"\boff[- ]?label\b", re.I)
-_NOT_APPROVED = re.compile(
+_OFF_LABEL = compile_pattern(r"\boff[- ]?label\b", re.I)
+_NOT_APPROVED = compile_pattern(
     r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:FDA[- ]?)?approved\b"
     r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b|\bno\s+FDA[- ]?approved\b"
     r"|\b(?:isn['’]t|aren['’]t|hasn['’]t\s+been|haven['’]t\s+been)\s+(?:FDA[- ]?)?approved\b"
@@ -35,40 +35,42 @@ _NOT_APPROVED = re.compile(
     r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b",
     re.I,
 )
-_SIDE_EFFECT = re.compile(
+_SIDE_EFFECT = compile_pattern(
     r"\bside[- ]effects?\b|\badverse\s+(?:effects?|events?|reactions?)\b|\b(?:can|may|might|could)\s+cause\b"
     r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)",
     re.I,
 )
-_APPROVAL = re.compile(
+_APPROVAL = compile_pattern(
     r"\b(?:essentially|basically|practically|virtually|all\s+but)\s+(?:FDA[- ]?)?approved\b"
     r"|\bFDA[- ]?(?:approved|cleared|approval)\b"
     r"|\b(?:approved|cleared)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b",
     re.I,
 )
-_NOT_AN_APPROVAL_CLAIM = re.compile(
+_NOT_AN_APPROVAL_CLAIM = compile_pattern(
     r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA", re.I
 )
-_EXPECTED_RESULTS = re.compile(
+_EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results"
     r"|most\s+(?:people|patients|participants|members|clients|users|customers)|in\s+(?:clinical\s+)?(?:trials|studies))\b",
     re.I,
 )
-_QUANTITY = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I)
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
-_OUTCOME = re.compile(
+_QUANTITY = compile_pattern(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I
+)
+_FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
+_OUTCOME = compile_pattern(
     r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
     r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|\d+\s*(?:lbs?|pounds|kg|%))\b",
     re.I,
 )
-_STRONG_FIRST_PERSON_RESULT = re.compile(
+_STRONG_FIRST_PERSON_RESULT = compile_pattern(
     r"\bI\s+(?:lost|dropped|shed)\s+\d+|\bI(?:['’]m|\s+am|\s+was)\s+(?:cured|pain[- ]free|healed)"
     r"|\bchanged\s+my\s+life\b|\bgave\s+me\s+my\s+life\s+back\b|\bsaved\s+my\s+(?:life|marriage)\b"
     r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:gone|cured|back|vanished)\b",
     re.I,
 )
-_TESTIMONIAL_HINT = re.compile(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
-_ATTRIBUTION = re.compile(
+_TESTIMONIAL_HINT = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
+_ATTRIBUTION = compile_pattern(
     r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?\s*$"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}\s*\)"
 )
@@ -341,9 +343,14 @@ def _stated(sentence: Sentence, match: re.Match) -> bool:
     return not sentence.question and not sentence.negated(start, end)
 
 
-@lru_cache(maxsize=64)
+_WORDS_OF: dict[re.Pattern, tuple[frozenset[str], ...]] = {}
+
+
 def _pattern_words(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
-    return regex_requirements(pattern.pattern)
+    """The word groups a pattern's matches hold (worked out once per pattern)."""
+    if pattern not in _WORDS_OF:
+        _WORDS_OF[pattern] = regex_requirements(pattern.pattern)
+    return _WORDS_OF[pattern]
 
 
 def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool) -> bool:
@@ -454,12 +461,12 @@ def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
     return len(re.findall(r"\w+", between)) <= 6 and not re.search(r"[,;:]", between)
 
 
-_NAMES_A_USE = re.compile(
+_NAMES_A_USE = compile_pattern(
     r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
     r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
     re.I,
 )
-_GENERIC_APPROVED = re.compile(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
+_GENERIC_APPROVED = compile_pattern(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
 
 
 def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
@@ -587,7 +594,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
 
 # What may stand before a stance that has no subject of its own: "The proven treatment for ...",
 # "Headline: Recommended for all ...", "Now the standard of care for ..."
-_UNNAMED_LEAD = re.compile(
+_UNNAMED_LEAD = compile_pattern(
     r"(?:[^:.!?]{0,40}:\s*)?(?:(?:the|a|an|our|your|this|now|finally|simply|truly|it['’]s|it\s+is|is)\s+)*", re.I
 )
 
@@ -646,7 +653,12 @@ _FORBIDDEN: dict[tuple[str, ...], re.Pattern] = {}
 
 def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
     if phrases not in _FORBIDDEN:
-        _FORBIDDEN[phrases] = re.compile(rf"(?<![\w]){literal_alternation(phrases)}(?![\w])", re.I)
+        from claimlint.compiled import compile_pattern
+
+        pattern = compile_pattern(rf"(?<![\w]){literal_alternation(phrases)}(?![\w])", re.I)
+        groups = [phrase_requirements(phrase, {}) for phrase in phrases]  # words, read from the phrases
+        _WORDS_OF[pattern] = (frozenset().union(*(g[0] for g in groups)),) if all(groups) else ()
+        _FORBIDDEN[phrases] = pattern
     return _FORBIDDEN[phrases]
 
 

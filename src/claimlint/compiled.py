@@ -54,7 +54,7 @@ def _load() -> dict[str, tuple]:
     return _codes
 
 
-def compile_pattern(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     """re.compile, reusing the code generated for this pattern in an earlier run."""
     global _dirty
     if _sre is None:

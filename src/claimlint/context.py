@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from claimlint.compiled import compile_pattern
 from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
 
 NEGATION_WINDOW = 12  # words a negation reaches forward, unless a terminator comes first
 
 _W = r"(?<![\w'’])"
 _E = r"(?![\w'’])"
-_NEG_PRE = re.compile(
+_NEG_PRE = compile_pattern(
     _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
     r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
@@ -28,30 +29,30 @@ _NEG_PRE = re.compile(
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
     re.I,
 )
-_PSEUDO = re.compile(
+_PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
     r"|nothing\s+(?:else|short\s+of|like|compares|beats|works)|none\s+other|never\s+(?:before|been)"
     r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer)" + _E,
     re.I,
 )
-_NEG_POST = re.compile(
+_NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
     re.I,
 )
-_TERMINATOR = re.compile(
+_TERMINATOR = compile_pattern(
     r"[;:—]|\s[–-]\s"
     r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this"
     r"|these|our|your|he|she|i|there)\b)"
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
 )
-_MODAL = re.compile(
+_MODAL = compile_pattern(
     _W + r"(?:may|might|could|can|possibly|potentially|perhaps|probably|likely|appears?\s+to|seems?\s+to)" + _E,
     re.I,
 )
-_HEDGE = re.compile(
+_HEDGE = compile_pattern(
     _W + r"(?:suggests?|suggested|suggesting|some\s+(?:patients|people|individuals|adults|users|studies|research"
     r"|evidence|clinicians|trials|data|cases|women|men|children)|for\s+some|in\s+some|many\s+(?:patients|people)"
     r"|often|sometimes|occasionally|in\s+(?:small|early|preliminary|limited|a\s+few)\s+(?:studies|trials|research)"
@@ -62,25 +63,25 @@ _HEDGE = re.compile(
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority)" + _E,
     re.I,
 )
-_CLAUSE_BREAK = re.compile(r"[,;()—–]|\s-\s")
-_CITATION = re.compile(
+_CLAUSE_BREAK = compile_pattern(r"[,;()—–]|\s-\s")
+_CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
     r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
 )
-_NOT_A_REFERENCE_NUMBER = re.compile(
+_NOT_A_REFERENCE_NUMBER = compile_pattern(
     r"\b(?:type|stage|grade|phase|level|step|day|week|class|schedule|part|version|covid|top|than|under|over|only|just|to|of|in|at|by|about|after|within|for|every|month|months|year|years|hour|hours|session|sessions|dose|visit|cycle|round|tier|plan|option|age|ages)\s+\d{1,3}\s*$",
     re.I,
 )
-_CITATION_ONLY = re.compile(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
+_CITATION_ONLY = compile_pattern(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
 _AUXILIARY = r"(?:does|do|did|is|are|was|were|can|could|should|will|would|has|have|am)"
-_QUESTION_WORD = re.compile(
+_QUESTION_WORD = compile_pattern(
     rf"{_AUXILIARY}\b|(?:what|how|why|who|which|when|where)(?:['’]s|\s+{_AUXILIARY}\b|\s+to\b)",
     re.I,
 )
-_WORD = re.compile(r"[\w'’]+")
+_WORD = compile_pattern(r"[\w'’]+")
 _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
 

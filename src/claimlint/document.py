@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from claimlint.compiled import compile_pattern
 from claimlint.source import Source
 
 PLACEHOLDER = "\ufffc"  # stands for code, HTML or an image: breaks any phrase match
 CITE_MARK = "\ue000"  # stands for a footnote reference or a link to a scholarly source
 
-SCHOLARLY_HOSTS = re.compile(
+SCHOLARLY_HOSTS = compile_pattern(
     r"(?:^|[/.@])(?:doi\.org|dx\.doi\.org|ncbi\.nlm\.nih\.gov|nih\.gov|clinicaltrials\.gov"
     r"|europepmc\.org|cochranelibrary\.com|nejm\.org|jamanetwork\.com|thelancet\.com|bmj\.com"
     r"|nature\.com|sciencedirect\.com|springer\.com|wiley\.com|academic\.oup\.com|lww\.com"
@@ -31,13 +32,13 @@ SCHOLARLY_HOSTS = re.compile(
     r"(?:[/:?#]|$)",
     re.I,
 )
-_REFERENCE_HEADING = re.compile(
+_REFERENCE_HEADING = compile_pattern(
     r"\W*(references?|bibliography|sources|citations|works cited|literature cited|footnotes)\W*",
     re.I,
 )
-_MARKUP_GAP = re.compile(r"[\s*_~\[\]!()\\<>`|#=+-]*")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_FRONT_FIELD = re.compile(r"(title|description)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
+_ENTITY = compile_pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_FRONT_FIELD = compile_pattern(r"(title|description)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
 
 @dataclass
@@ -119,7 +120,7 @@ class _Builder:
         return Segment(text, self.kind, self.block, self.lead_in, self.seg, self.doc)
 
 
-_INLINE_MARKUP = re.compile(r"[*_`\[\]<>&\\]")
+_INLINE_MARKUP = compile_pattern(r"[*_`\[\]<>&\\]")
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from claimlint.compiled import compile_pattern
 from claimlint.errors import ClaimlintError
 from claimlint.patterns import text_words
 from claimlint.yamlfile import Located
@@ -94,11 +95,11 @@ class Mention:
     compounded: bool = False  # a product named in a compounded form
 
 
-_TOKEN = re.compile(r"[^\W_]+\+?")
-_JOINER = re.compile(r"[\s\-‐‑–'’/.]*")  # what may stand between the words of one name
+_TOKEN = compile_pattern(r"[^\W_]+\+?")
+_JOINER = compile_pattern(r"[\s\-‐‑–'’/.]*")  # what may stand between the words of one name
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")
+_WORD_CHAR = compile_pattern(r"[^\W_]")
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:

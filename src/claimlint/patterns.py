@@ -88,19 +88,19 @@ def _atoms(text: str) -> list[str]:
 
 
 def _trie_regex(node: dict) -> str:
-    children = [(atom, child) for atom, child in node.items() if atom]
-    children.sort(key=lambda item: -_depth(item[1]))
+    return _trie(node)[0]
+
+
+def _trie(node: dict) -> tuple[str, int]:
+    """A trie node as a regex, and the length of its longest entry (which branch goes first)."""
+    children = sorted((_trie(child) + (atom,) for atom, child in node.items() if atom), key=lambda c: -c[1])
     if not children:
-        return ""
-    branches = [atom + _trie_regex(child) for atom, child in children]
+        return "", 0
+    branches = [atom + regex for regex, _, atom in children]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" in node:  # an entry ends here: the longer ones are tried first
-        return body + "?" if len(branches) > 1 else "(?:" + body + ")?"
-    return body
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for atom, child in node.items() if atom), default=0)
+        body = body + "?" if len(branches) > 1 else "(?:" + body + ")?"
+    return body, 1 + children[0][1]
 
 
 def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 
+from claimlint.compiled import compile_pattern
+
 ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs v al approx ca cf fig figs vol pp eds
     inc ltd corp dept jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen rev""".split()  # noqa: SIM905
 )
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
-_CITATION_RUN = re.compile(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
-_STARTER = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
-_INTERNAL_DOTS = re.compile(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
-_CONTINUES = re.compile(
+_END = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
+_STARTER = compile_pattern(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
+_INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
+_CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
+_CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
     re.I,
 )
