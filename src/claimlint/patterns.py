@@ -352,13 +352,14 @@ def _group_anchors(tokens: list[str], vocabulary) -> frozenset[str] | None:
 
 
 def _entry_words(entry: str) -> set[str]:
-    """First word of a vocabulary entry, with the plural a slot also accepts."""
-    words = _WORDS.findall(entry.lower())
-    if not words:
+    """The least common word of a vocabulary entry ("good" for "for good"), with the plurals a slot accepts.
+
+    An entry no word can be proven for gives {""}, so the slot proves none.
+    """
+    groups = phrase_requirements(entry, {})
+    if not groups:
         return {""}
-    if len(words) == 1:
-        return {words[0], words[0] + "s", words[0] + "es"}
-    return {words[0]}
+    return {form for word in groups[0] for form in (word, word + "s", word + "es")}
 
 
 _HYPHENS = ("-", "‐", "‑")
