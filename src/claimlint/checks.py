@@ -101,10 +101,18 @@ class DocumentView:
         self._split: dict[int, list[Sentence]] = {}
         self._starts: dict[int, list[int]] = {}
         self._words: dict[int, set[str]] = {}
+        self._all_words: list[set[str]] | None = None
         self._block_cited: dict[int, bool] = {}
         self._claims: list[Claim] | None = None
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
         self._topic: tuple[str, ...] | None = None
+
+    @property
+    def all_words(self) -> list[set[str]]:
+        """The word set of every segment, in order."""
+        if self._all_words is None:
+            self._all_words = [self.words_of(i) for i in range(len(self.document.segments))]
+        return self._all_words
 
     def words_of(self, index: int) -> set[str]:
         """The lowercase words of a segment, read once for the rules and the name lookup."""
@@ -176,11 +184,17 @@ class DocumentView:
         cannot match, and testing its word set is cheaper than a scan.
         """
         groups = _pattern_words(pattern)
-        for index, segment in enumerate(self.document.segments):
-            if groups:
-                words = self.words_of(index)
-                if any(group.isdisjoint(words) for group in groups):
-                    continue
+        segments = self.document.segments
+        if groups:
+            words = self.all_words
+            first, rest = groups[0], groups[1:]
+            indexes = [i for i, w in enumerate(words) if not first.isdisjoint(w)]
+            if rest:
+                indexes = [i for i in indexes if all(not group.isdisjoint(words[i]) for group in rest)]
+        else:
+            indexes = range(len(segments))
+        for index in indexes:
+            segment = segments[index]
             if pattern.search(segment.text):
                 for sentence in self.sentences_of(index):
                     if pattern.search(sentence.text):
