@@ -136,14 +136,19 @@ WITH_RULE = """
     ],
 )
 def test_a_with_rule_needs_each_part_in_the_same_sentence(tmp_path, text, flagged):
+    found = _excerpts(tmp_path, WITH_RULE, "test/certain", text + "\n")
+    assert found == (["relief"] if flagged else []), found
+
+
+def _excerpts(tmp_path, rule: str, rule_id: str, text: str) -> list[str]:
+    """What one rule, added to the test pack, flags in a text."""
     from claimlint.ruleset import load_rules
     from claimlint.runner import lint_text
     from claimlint.selection import select
 
-    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", WITH_RULE + "vocabulary:", 1))
-    rules = select(load_rules([tmp_path / "rules"]), ["test/certain"])
-    found = [f.excerpt for f in lint_text(text + "\n", rules, "d.md")]
-    assert found == (["relief"] if flagged else []), found
+    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", rule + "vocabulary:", 1))
+    rules = select(load_rules([tmp_path / "rules"]), [rule_id])
+    return [f.excerpt for f in lint_text(text, rules, "d.md")]
 
 
 @pytest.mark.parametrize(
@@ -163,3 +168,29 @@ def test_a_broken_with_is_reported_with_file_and_line(tmp_path, capsys, with_val
     assert run(["rules", "--rules", str(path.parent)]) == 2
     err = capsys.readouterr().err
     assert message in err and f"{path}:" in err, err
+
+
+AFTER_RULE = """
+  - id: test/waved
+    category: minimized-risk
+    message: 'waved: "{match}"'
+    match: {phrases: ["none of those"]}
+    after:
+      - {phrases: ["side effect~"]}
+    examples: {bad: ['It has side effects. Ours has none of those.'], good: ['Ours has none of those.']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Pills have side effects. Ours has none of those.\n", True),
+        ("Pills have side effects.\n\nOurs has none of those.\n", True),  # the sentence before is in another paragraph
+        ("Ours has none of those. Pills have side effects.\n", False),  # named after, not before
+        ("Pills have side effects. They cost more. Ours has none of those.\n", False),  # not the sentence before
+        ("Ours has none of those.\n", False),
+    ],
+)
+def test_an_after_rule_needs_its_part_in_the_sentence_before(tmp_path, text, flagged):
+    found = _excerpts(tmp_path, AFTER_RULE, "test/waved", text)
+    assert found == (["none of those"] if flagged else []), found

@@ -166,6 +166,19 @@ class DocumentView:
         head, tail = sentences[first], sentences[last]
         return Sentence(head.segment, head.start, tail.end, tail.following)
 
+    def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
+        """The sentence a reader read just before this one: in its segment, or the last of the segment before."""
+        sentences = self.sentences_of(index)
+        position = bisect.bisect_left(self._starts[index], sentence.start)
+        if position > 0:
+            return sentences[position - 1]
+        while index > 0:
+            index -= 1
+            earlier = self.sentences_of(index)
+            if earlier:
+                return earlier[-1]
+        return None
+
     def block_cited(self, block: int) -> bool:
         """Whether any segment of a block (a paragraph, a table row) carries a citation."""
         if block not in self._block_cited:

@@ -39,7 +39,7 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
                 sentence = view.span_at(index, start, end)
-                if sentence is None or _excused(rule, sentence, start, end, view):
+                if sentence is None or _excused(rule, sentence, start, end, view, index):
                     continue
                 reported_once.add(rule.id)
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
@@ -71,9 +71,13 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
     return kept
 
 
-def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView) -> bool:
+def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
     if rule.with_sources and not all(pattern.search(sentence.text) for pattern in rule.with_patterns):
         return True  # the rest of the claim is not in this sentence
+    if rule.after_sources:
+        before = view.sentence_before(index, sentence)
+        if before is None or not all(pattern.search(before.text) for pattern in rule.after_patterns):
+            return True  # what the claim refers back to is not in the sentence before it
     if rule.except_pattern is not None:
         for other in rule.except_pattern.finditer(sentence.text):
             if other.start() + sentence.start < end and other.end() + sentence.start > start:

@@ -40,7 +40,7 @@ SCOPES = ("sentence", "paragraph", "document")
 CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
-    "except", "with", "scope", "unless", "suggestion", "fix", "examples", "check",
+    "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check",
 }  # fmt: skip
 REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
@@ -71,6 +71,7 @@ class Rule:
     # per phrase or regex, the word groups each of its matches holds a word of (None: no proof for some)
     requires: tuple[tuple[frozenset[str], ...], ...] | None = None
     with_sources: tuple[str, ...] = ()  # regexes that must each also occur in the hit's sentence
+    after_sources: tuple[str, ...] = ()  # regexes that must each occur in the sentence before it
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -88,6 +89,12 @@ class Rule:
         from claimlint.compiled import compile_pattern
 
         return tuple(compile_pattern(source, re.IGNORECASE) for source in self.with_sources)
+
+    @cached_property
+    def after_patterns(self) -> tuple[re.Pattern, ...]:
+        from claimlint.compiled import compile_pattern
+
+        return tuple(compile_pattern(source, re.IGNORECASE) for source in self.after_sources)
 
 
 @dataclass(frozen=True)
@@ -424,7 +431,8 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         raise fail(f"rule {rid}: {exc}", key) from None
     except ClaimlintError as exc:
         raise fail(f"rule {rid}: {exc.message}", "match") from None
-    with_sources, requires = _with(merged.get("with"), requires, vocabulary, fail, rid, check)
+    with_sources, requires = _with(merged.get("with"), requires, vocabulary, fail, rid, check, "with")
+    after_sources, _ = _with(merged.get("after"), None, vocabulary, fail, rid, check, "after")
     rationale = " ".join(merged["rationale"].split())
     summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
     return Rule(
@@ -440,6 +448,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         requires=requires,
         except_source=except_source,
         with_sources=with_sources,
+        after_sources=after_sources,
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),
@@ -451,28 +460,31 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
     )
 
 
-def _with(specs, requires, vocabulary, fail, rid: str, check) -> tuple[tuple[str, ...], tuple | None]:
-    """The rule's ``with`` patterns, and its phrase requirements extended by theirs.
+def _with(specs, requires, vocabulary, fail, rid: str, check, key: str) -> tuple[tuple[str, ...], tuple | None]:
+    """The rule's ``with`` (or ``after``) patterns, and its phrase requirements extended by theirs.
 
     Each ``with`` item is matched like ``match`` and must occur in the same
     sentence as the hit: "relief" counts only beside "in minutes" or "for
-    good". A text without a word of each item cannot wake the rule.
+    good". A text without a word of each item cannot wake the rule. Each
+    ``after`` item must occur in the sentence before the hit ("... has none
+    of those problems" after a sentence about side effects); it adds no
+    requirement, since that sentence may stand in another segment.
     """
     if specs is None:
         return (), requires
     if check is not None:
-        raise fail(f"rule {rid}: 'with' needs 'match', not 'check'", "with")
+        raise fail(f"rule {rid}: '{key}' needs 'match', not 'check'", key)
     if not isinstance(specs, list) or not specs:
-        raise fail(f"rule {rid}: 'with' must be a list of matches (each with 'phrases' and/or 'regex')", "with")
+        raise fail(f"rule {rid}: '{key}' must be a list of matches (each with 'phrases' and/or 'regex')", key)
     sources = []
     extra: list[frozenset[str]] = []
     for spec in specs:
         try:
             pattern, _, spec_requires = _compile_match(spec, vocabulary)
         except PhraseError as exc:
-            raise fail(f"rule {rid}: 'with': {exc}", "with") from None
+            raise fail(f"rule {rid}: '{key}': {exc}", key) from None
         except ClaimlintError as exc:
-            raise fail(f"rule {rid}: 'with': {exc.message}", "with") from None
+            raise fail(f"rule {rid}: '{key}': {exc.message}", key) from None
         sources.append(pattern)
         if spec_requires:  # every match of the item holds a word of the union of its phrases' anchors
             extra.append(frozenset().union(*(groups[0] for groups in spec_requires)))
