@@ -111,7 +111,7 @@ def test_anchors_never_hide_a_match(builtin_rules):
                 assert rule in pack.candidates(text_words(bad)), (rule.id, bad)
 
 
-WITH_RULE = """
+CONTEXT_RULES = """
   - id: test/certain
     category: overstated-efficacy
     message: 'certain: "{match}"'
@@ -121,6 +121,13 @@ WITH_RULE = """
       - {phrases: ["{treatment}", "infusion~"]}
     unless: [negated, hedged, question]
     examples: {bad: ['Ketamine brings relief in minutes.'], good: ['Ketamine may bring relief in minutes.']}
+  - id: test/waved
+    category: minimized-risk
+    message: 'waved: "{match}"'
+    match: {phrases: ["none of those"]}
+    after:
+      - {phrases: ["side effect~"]}
+    examples: {bad: ['It has side effects. Ours has none of those.'], good: ['Ours has none of those.']}
 """
 
 
@@ -136,7 +143,7 @@ WITH_RULE = """
     ],
 )
 def test_a_with_rule_needs_each_part_in_the_same_sentence(tmp_path, text, flagged):
-    found = _excerpts(tmp_path, WITH_RULE, "test/certain", text + "\n")
+    found = _excerpts(tmp_path, CONTEXT_RULES, "test/certain", text + "\n")
     assert found == (["relief"] if flagged else []), found
 
 
@@ -160,7 +167,7 @@ def _excerpts(tmp_path, rule: str, rule_id: str, text: str) -> list[str]:
     ],
 )
 def test_a_broken_with_is_reported_with_file_and_line(tmp_path, capsys, with_value, message):
-    rule = WITH_RULE.replace(
+    rule = CONTEXT_RULES.replace(
         '    with:\n      - {phrases: ["in minutes", "for good"]}\n      - {phrases: ["{treatment}", "infusion~"]}\n',
         f"    {with_value}\n",
     )
@@ -168,17 +175,6 @@ def test_a_broken_with_is_reported_with_file_and_line(tmp_path, capsys, with_val
     assert run(["rules", "--rules", str(path.parent)]) == 2
     err = capsys.readouterr().err
     assert message in err and f"{path}:" in err, err
-
-
-AFTER_RULE = """
-  - id: test/waved
-    category: minimized-risk
-    message: 'waved: "{match}"'
-    match: {phrases: ["none of those"]}
-    after:
-      - {phrases: ["side effect~"]}
-    examples: {bad: ['It has side effects. Ours has none of those.'], good: ['Ours has none of those.']}
-"""
 
 
 @pytest.mark.parametrize(
@@ -192,5 +188,5 @@ AFTER_RULE = """
     ],
 )
 def test_an_after_rule_needs_its_part_in_the_sentence_before(tmp_path, text, flagged):
-    found = _excerpts(tmp_path, AFTER_RULE, "test/waved", text)
+    found = _excerpts(tmp_path, CONTEXT_RULES, "test/waved", text)
     assert found == (["none of those"] if flagged else []), found
