@@ -335,7 +335,7 @@ def test_a_sentence_that_names_no_product_speaks_of_the_page_topic(builtin_rules
     on_line = [f for f in fired if f.rule == "conflict/label-restriction" and f.line == 5]
     assert bool(on_line) is flagged, on_line
     if flagged:
-        assert "label of finasteride" in on_line[0].message
+        assert "label of finasteride" in on_line[0].message.lower()
 
 
 def test_one_passing_mention_makes_no_topic(builtin_rules):
@@ -372,3 +372,29 @@ def test_a_claim_asked_and_answered_spans_two_sentences(builtin_rules):
     assert finding.sentence == "Side effects? Nope."
     still_asking = lint_text("Side effects? Never? Ask your doctor.\n", builtin_rules, "d.md")
     assert not [f for f in still_asking if f.category == "minimized-risk"]
+
+
+SPRAVATO_PAGE = (
+    "# Spravato at our center\n\n"
+    "Spravato is approved for treatment-resistant depression. Ask us whether Spravato fits your plan.\n\n"
+    "{line}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("Now also helping our patients with PTSD, anxiety and OCD.", True),
+        ("Relief from PTSD, right here in town.", True),
+        ("PTSD is common among veterans.", False),  # a condition named, no use offered
+        ("Do you offer it for PTSD?", False),
+        ("We do not offer it for PTSD.", False),
+        ("Now also helping our patients with PTSD. This use is off-label.", False),
+    ],
+)
+def test_a_use_offered_without_naming_the_product_is_a_use_of_the_page_topic(builtin_rules, line, flagged):
+    fired = lint_text(SPRAVATO_PAGE.format(line=line), builtin_rules, "d.md")
+    found = [f for f in fired if f.rule == "disclosure/off-label"]
+    assert bool(found) is flagged, found
+    if flagged:
+        assert found[0].line == 5 and found[0].excerpt == "PTSD" and "Spravato" in found[0].message

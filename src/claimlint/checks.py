@@ -106,6 +106,7 @@ class DocumentView:
         self._claims: list[Claim] | None = None
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
         self._topic: tuple[str, ...] | None = None
+        self.topic_names: dict[str, str] = {}
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -233,6 +234,7 @@ class DocumentView:
         """
         if self._topic is None:
             counts: dict[str, int] = {}
+            names: dict[str, dict[str, int]] = {}
             seen = set()
             for claim in self.claims:
                 key = (id(claim.sentence.segment), claim.sentence.start, claim.product.start)
@@ -240,6 +242,10 @@ class DocumentView:
                     seen.add(key)
                     base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
                     counts[base] = counts.get(base, 0) + 1
+                    name = claim.sentence.text[claim.product.start : claim.product.end]
+                    names.setdefault(base, {})[name] = names.get(base, {}).get(name, 0) + 1
+            # messages name the topic as the page does ("Spravato", not "esketamine")
+            self.topic_names = {base: max(forms, key=forms.__getitem__) for base, forms in names.items()}
             top = max(counts.values(), default=0)
             ranked = sorted(counts, key=lambda pid: -counts[pid])
             self._topic = tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2))
@@ -403,7 +409,11 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     kb = view.knowledge
     product = kb.products[claim.product.id]
     text = claim.sentence.text
-    mention = text[claim.product.start : claim.product.end] if claim.product.end else product.display
+    if claim.product.end:
+        mention = text[claim.product.start : claim.product.end]
+    else:
+        _ = view.topic  # the page's own name for its topic
+        mention = view.topic_names.get(claim.product.id, product.display)
     values = {
         "product": mention,
         "is": "are" if _plural(mention) else "is",
@@ -426,14 +436,55 @@ def _plural(mention: str) -> bool:
 
 
 def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
-    """An off-label use is discussed and the draft nowhere says it is off-label or not approved."""
+    """An off-label use is discussed and the draft nowhere says it is off-label or not approved.
+
+    The use may be named with the product ("ketamine for PTSD") or, on a page
+    about the product, without it ("Now also helping patients with PTSD").
+    """
     first = next((c for c in view.claims if c.use == "off-label"), None)
+    if first is None:
+        first = next((c for c in _topic_uses(view) if c.use == "off-label"), None)
     if first is None or _has_disclosure(view, _OFF_LABEL, False) or _has_disclosure(view, _NOT_APPROVED, True):
         return []
     values = _product_values(view, first)
-    lo = min(first.product.start, first.condition.start)
-    hi = max(first.product.end, first.condition.end)
+    named = [m for m in (first.product, first.condition) if m.end]
+    lo, hi = min(m.start for m in named), max(m.end for m in named)
     return [view.finding(rule, first.sentence, lo, hi, values, view.appended(rule, values))]
+
+
+# Words that offer a treatment for what follows: "for", "treats", "helping our patients with", "relief from"
+_USE_CUE = compile_pattern(
+    r"\b(?:for|treat(?:s|ed|ing)?|treatments?\s+(?:for|of)|help(?:s|ed|ing)?(?:\s+[\w'’]+){0,3}\s+with"
+    r"|reliev(?:e|es|ed|ing)|relief\s+(?:from|of)|eas(?:e|es|ed|ing)|beat(?:s|ing)?|fight(?:s|ing)?"
+    r"|manag(?:e|es|ed|ing)|heal(?:s|ed|ing)?|end(?:s|ed|ing)?|overcom(?:e|es|ing))\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _topic_uses(view: DocumentView) -> Iterator[Claim]:
+    """Uses offered for a condition in sentences that name no product: uses of the page's topic."""
+    kb = view.knowledge
+    if not view.topic:
+        return
+    product_id = view.topic[0]
+    product = kb.products[product_id]
+    for index in range(len(view.document.segments)):
+        if not kb._condition_names.may_occur(view.words_of(index)):
+            continue
+        for sentence in view.sentences_of(index):
+            if sentence.question or view.claims_in(sentence):
+                continue
+            for condition in kb.condition_mentions(sentence.text):
+                if not _USE_CUE.search(sentence.text[: condition.start]):
+                    continue
+                start = sentence.start + condition.start
+                if sentence.negated(start, start + condition.end - condition.start):
+                    continue
+                if product.status != "approved":
+                    use = "unapproved"
+                else:
+                    use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
+                yield Claim(sentence, Mention(0, 0, product_id), condition, use)
 
 
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
