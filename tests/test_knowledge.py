@@ -115,6 +115,8 @@ def test_disclosure_wording_agrees_with_the_product_mention(builtin_rules, menti
         "Ketamine is not recommended for routine use in cancer pain.",
         "Wegovy is FDA-approved for chronic weight management.",
         "Spravato is given only in a certified clinic and is never dispensed for use at home.",
+        "Plan a ride: you should not drive yourself home after a ketamine infusion.",
+        "Tell your doctor you take finasteride, because it lowers PSA test results by about half.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -134,6 +136,8 @@ def test_true_statements_pass(builtin_rules, text):
         ("Same active ingredient as Ozempic, at a fraction of the price.", "conflict/sameness-claim"),
         ("Ketamine is a first-line treatment for migraine.", "conflict/guideline-position"),
         ("Ketamine is the standard of care for cancer pain.", "conflict/guideline-position"),
+        ("After your ketamine infusion you can drive yourself home.", "conflict/label-restriction"),
+        ("Finasteride doesn't affect any blood tests.", "conflict/label-restriction"),
     ],
 )
 def test_conflicts_are_flagged(builtin_rules, text, rule):
@@ -287,6 +291,9 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
         ("We offer ketamine for depression. Ketamine is approved by the FDA as an anesthetic.", False),
         ("Try compounded semaglutide. Those trial results came from the FDA-approved product.", False),
         ("Oral minoxidil for hair loss is off-label. Topical minoxidil is FDA-approved for that purpose.", False),
+        ("FDA-approved oral minoxidil, now prescribed for hair regrowth.", True),
+        ("Oral minoxidil, an FDA-approved pill, is also prescribed for hair loss.", False),
+        ("FDA-approved oral minoxidil treats high blood pressure and is also prescribed for hair loss.", False),
     ],
 )
 def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):

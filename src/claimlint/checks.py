@@ -532,11 +532,23 @@ def _is_testimonial(sentence: Sentence) -> bool:
 
 
 def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
-    """Whether "FDA-approved" is said of this claim: next to its product, or (off-label) its condition."""
+    """Whether "FDA-approved" is said of this claim: next to its product, or (off-label) its condition.
+
+    "FDA-approved oral minoxidil, now prescribed for hair regrowth" lends the
+    product's approval to the use the sentence goes on to name: an approval
+    right before the product counts for the off-label use too.
+    """
     target = claim.condition if claim.use in ("off-label", "approved") and claim.condition else claim.product
+    if _near(text, match, target, 6):
+        return True
+    product = claim.product
+    return claim.use == "off-label" and match.end() <= product.start and _near(text, match, product, 2)
+
+
+def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
     lo, hi = (match.end(), target.start) if match.end() <= target.start else (target.end, match.start())
     between = text[lo:hi] if hi > lo else ""
-    return len(re.findall(r"\w+", between)) <= 6 and not re.search(r"[,;:]", between)
+    return len(re.findall(r"\w+", between)) <= words and not re.search(r"[,;:]", between)
 
 
 _NAMES_A_USE = compile_pattern(
