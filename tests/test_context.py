@@ -142,3 +142,19 @@ def test_negation_scope_in_lists_and_clauses(lint, text, flagged):
 def test_a_bare_no_negates_only_its_noun_phrase(lint):
     assert [f.rule for f in lint("No pills, no waiting, it cures depression.\n")] == ["test/cure"]
     assert lint("There is no evidence, despite the claims, that it cures depression.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("CBD oil can stop seizures.", False),
+        ("CBD oil can stop seizures completely.", True),
+        ("CBD oil can stop seizures, and the effect lasts forever.", False),  # the absolute is in another clause
+        ("CBD oil can stop seizures completely in some children.", False),  # a hedging phrase still hedges
+    ],
+)
+def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rules, text, flagged):
+    from claimlint.runner import lint_text
+
+    fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
+    assert ("efficacy/direct-benefit" in fired) is flagged, fired

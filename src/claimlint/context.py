@@ -63,6 +63,12 @@ _HEDGE = compile_pattern(
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority)" + _E,
     re.I,
 )
+# Words that make a claim absolute, so that a modal in the same clause no longer hedges it
+_ABSOLUTE = compile_pattern(
+    _W + r"(?:completely|totally|entirely|permanently|forever|for\s+good|for\s+life|100\s?%|guaranteed"
+    r"|never\s+again|instantly|overnight|every\s+(?:single\s+)?(?:time|one|patient|client|person))" + _E,
+    re.I,
+)
 _CLAUSE_BREAK = compile_pattern(r"[,;()—–]|\s-\s")
 _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
@@ -150,6 +156,8 @@ class Sentence:
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, lo)), default=0)
         after = _CLAUSE_BREAK.search(text, hi)
         clause_end = after.start() if after else len(text)
+        if _ABSOLUTE.search(text, clause_start, clause_end):
+            return False  # "can stop seizures completely": the modal hedges nothing
         return bool(_MODAL.search(text, clause_start, clause_end))
 
     @cached_property
