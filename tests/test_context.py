@@ -158,3 +158,18 @@ def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rule
 
     fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
     assert ("efficacy/direct-benefit" in fired) is flagged, fired
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Why wait weeks for antidepressants to kick in?", True),
+        ("So why settle for SSRIs?", True),
+        ("Why do antidepressants take weeks to kick in?", False),  # a real question
+    ],
+)
+def test_a_rhetorical_why_question_is_a_claim(builtin_rules, text, flagged):
+    from claimlint.runner import lint_text
+
+    fired = [f.category for f in lint_text(text + "\n", builtin_rules, "d.md")]
+    assert ("unsupported-comparison" in fired) is flagged, fired

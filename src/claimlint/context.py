@@ -69,6 +69,11 @@ _ABSOLUTE = compile_pattern(
     r"|never\s+again|instantly|overnight|every\s+(?:single\s+)?(?:time|one|patient|client|person))" + _E,
     re.I,
 )
+_RHETORICAL = compile_pattern(
+    r"\W*(?:so\s+)?why\s+(?:wait|settle|suffer|struggle|put\s+up\s+with|keep\s+(?:waiting|suffering|struggling)"
+    r"|live\s+with|go\s+on)\b",
+    re.I,
+)
 _CLAUSE_BREAK = compile_pattern(r"[,;()—–]|\s-\s")
 _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
@@ -163,6 +168,8 @@ class Sentence:
     @cached_property
     def question(self) -> bool:
         text = self.text.rstrip(" \"'”’)*_" + CITE_MARK + PLACEHOLDER)
+        if _RHETORICAL.match(text):
+            return False  # "Why wait weeks for antidepressants?" asks nothing: it makes the claim
         if text.endswith("?"):
             return True
         return self.segment.kind == "heading" and bool(_QUESTION_WORD.match(text.lstrip("#* ")))
