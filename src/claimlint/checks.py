@@ -107,6 +107,7 @@ class DocumentView:
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
         self._topic: tuple[str, ...] | None = None
         self.topic_names: dict[str, str] = {}
+        self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -250,6 +251,14 @@ class DocumentView:
             ranked = sorted(counts, key=lambda pid: -counts[pid])
             self._topic = tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2))
         return self._topic
+
+    @property
+    def promoted(self) -> tuple[list[Claim], dict[str, Claim]]:
+        """Claims of compounded, unapproved or off-label uses, and by product (worked out once per draft)."""
+        if self._promoted is None:
+            promoted = [c for c in self.claims if c.use in ("compounded", "unapproved", "off-label")]
+            self._promoted = promoted, {c.product.id.removeprefix("compounded-"): c for c in promoted}
+        return self._promoted
 
     def unnamed(self, pattern: re.Pattern) -> Iterator[Sentence]:
         """Sentences where a pattern occurs and no product is named: their subject is the draft's topic."""
@@ -568,10 +577,9 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     product (or of a generic term) and borrowed for what has none. An approval
     said of another product, or of no product at all, is left alone.
     """
-    promoted = [c for c in view.claims if c.use in ("compounded", "unapproved", "off-label")]
+    promoted, bases = view.promoted
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
-    bases = {c.product.id.removeprefix("compounded-"): c for c in promoted}
     named = view.claims_in(sentence)
     if named:  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
         nearest = min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))

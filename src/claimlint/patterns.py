@@ -10,6 +10,7 @@ the number of phrases.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -385,8 +386,12 @@ def _common(words: frozenset[str]) -> int:
 
 
 def text_words(text: str) -> set[str]:
-    """The lowercase words of a text, to test against anchors."""
-    return set(_WORDS.findall(text.lower()))
+    """The lowercase words of a text, to test against anchors.
+
+    The words are interned: a document keeps the word set of every segment,
+    and its few thousand distinct words then exist once, not once per segment.
+    """
+    return set(map(sys.intern, _WORDS.findall(text.lower())))
 
 
 try:  # the regex parser moved in Python 3.11
