@@ -190,3 +190,17 @@ def test_a_broken_with_is_reported_with_file_and_line(tmp_path, capsys, with_val
 def test_an_after_rule_needs_its_part_in_the_sentence_before(tmp_path, text, flagged):
     found = _excerpts(tmp_path, CONTEXT_RULES, "test/waved", text)
     assert found == (["none of those"] if flagged else []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("| Benefit | With our infusions |\n|---|---|\n| Relief | In minutes |\n", ["Relief"]),  # row and header
+        ("| Benefit | When |\n|---|---|\n| Relief | In minutes |\n", []),  # no treatment in row or header
+        ("Our infusions bring:\n\n- relief in minutes\n", ["relief"]),  # a list item after its lead-in
+        ("Our infusions help.\n\n- relief in minutes\n", []),  # no lead-in: another paragraph
+        ("Ketamine brings relief in minutes, relief for good.\n", ["relief"]),  # one claim, one finding
+    ],
+)
+def test_a_with_rule_reads_a_cell_with_its_row_and_an_item_with_its_lead_in(tmp_path, text, found):
+    assert _excerpts(tmp_path, CONTEXT_RULES, "test/certain", text) == found

@@ -108,6 +108,7 @@ class DocumentView:
         self._topic: tuple[str, ...] | None = None
         self.topic_names: dict[str, str] = {}
         self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
+        self._rows: dict[int, str] | None = None
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -167,6 +168,54 @@ class DocumentView:
             return None
         head, tail = sentences[first], sentences[last]
         return Sentence(head.segment, head.start, tail.end, tail.following)
+
+    def words_around(self, index: int) -> set[str]:
+        """A segment's words with those of its lead-in or table row: the words a rule's ``with`` may find."""
+        segment = self.document.segments[index]
+        if segment.kind == "table-cell":
+            if self._rows is None:
+                self._rows = self._table_rows()
+            return self.words_of(index) | text_words(self._rows.get(index, ""))
+        if segment.lead_in:
+            return self.words_of(index) | text_words(segment.lead_in)
+        return self.words_of(index)
+
+    def surroundings(self, index: int, sentence: Sentence) -> str:
+        """What a reader takes in with a sentence: a list item's lead-in, or a table cell's row and headers.
+
+        "| Mental clarity and focus | Within the first hour |" under a
+        "| Benefit | When you'll feel it |" header reads as one statement.
+        """
+        if sentence.segment.kind != "table-cell":
+            return sentence.with_lead_in
+        if self._rows is None:
+            self._rows = self._table_rows()
+        return self._rows.get(index, sentence.text)
+
+    def _table_rows(self) -> dict[int, str]:
+        """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
+        segments = self.document.segments
+        rows: dict[int, str] = {}
+        index = 0
+        while index < len(segments):
+            if segments[index].kind != "table-cell":
+                index += 1
+                continue
+            end = index
+            while end < len(segments) and segments[end].kind == "table-cell":
+                end += 1
+            by_block: dict[int, list[int]] = {}
+            for i in range(index, end):
+                by_block.setdefault(segments[i].block, []).append(i)
+            blocks = list(by_block)
+            header = " | ".join(segments[i].text for i in by_block[blocks[0]])
+            for block in blocks:
+                row = " | ".join(segments[i].text for i in by_block[block])
+                text = row if block == blocks[0] else f"{header} | {row}"
+                for i in by_block[block]:
+                    rows[i] = text
+            index = end
+        return rows
 
     def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
         """The sentence a reader read just before this one: in its segment, or the last of the segment before."""

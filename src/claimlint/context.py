@@ -127,6 +127,11 @@ class Sentence:
             return self.segment.lead_in.rstrip(": ") + " "
         return ""
 
+    @property
+    def with_lead_in(self) -> str:
+        """The sentence as a reader takes it: a list item after the "...:" line that introduces it."""
+        return self._prefix + self.text
+
     @cached_property
     def _scopes(self) -> list[tuple[int, int, int, int]]:
         return negation_scopes(self._prefix + self.text)

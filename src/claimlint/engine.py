@@ -33,14 +33,20 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     findings: list[Finding] = []
     view = DocumentView(document, ruleset.knowledge, templates)
     reported_once: set[str] = set()
+    claims_seen: set[tuple[str, int, int]] = set()
     for index, segment in enumerate(document.segments):
-        for rules in ruleset.candidates(view.words_of(index)):
+        for rules in ruleset.candidates(view.words_around(index)):
             for rule, start, end in _matches(rules, segment.text):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
                 sentence = view.span_at(index, start, end)
                 if sentence is None or _excused(rule, sentence, start, end, view, index):
                     continue
+                if rule.with_sources:  # the claim is the sentence: "clarity and focus within the hour" is one
+                    key = (rule.id, index, sentence.start)
+                    if key in claims_seen:
+                        continue
+                    claims_seen.add(key)
                 reported_once.add(rule.id)
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
     for pack in ruleset.packs:
@@ -72,8 +78,10 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
-    if rule.with_sources and not all(pattern.search(sentence.text) for pattern in rule.with_patterns):
-        return True  # the rest of the claim is not in this sentence
+    if rule.with_sources:
+        around = view.surroundings(index, sentence)
+        if not all(pattern.search(around) for pattern in rule.with_patterns):
+            return True  # the rest of the claim is not in this sentence (or its lead-in, or its table row)
     if rule.after_sources:
         before = view.sentence_before(index, sentence)
         if before is None or not all(pattern.search(before.text) for pattern in rule.after_patterns):
