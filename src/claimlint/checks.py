@@ -100,29 +100,23 @@ class DocumentView:
         self.templates = templates
         self._split: dict[int, list[Sentence]] = {}
         self._starts: dict[int, list[int]] = {}
-        self._words: dict[int, set[str]] = {}
         self._all_words: list[set[str]] | None = None
         self._block_cited: dict[int, bool] = {}
         self._claims: list[Claim] | None = None
         self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
-        self._topic: tuple[str, ...] | None = None
-        self.topic_names: dict[str, str] = {}
+        self._topic: tuple[tuple[str, ...], dict[str, str]] | None = None
         self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
         self._rows: dict[int, str] | None = None
 
     @property
     def all_words(self) -> list[set[str]]:
-        """The word set of every segment, in order."""
+        """The lowercase words of every segment, read once for the rules, the checks and the name lookup."""
         if self._all_words is None:
-            self._all_words = [self.words_of(i) for i in range(len(self.document.segments))]
+            self._all_words = [text_words(segment.text) for segment in self.document.segments]
         return self._all_words
 
     def words_of(self, index: int) -> set[str]:
-        """The lowercase words of a segment, read once for the rules and the name lookup."""
-        words = self._words.get(index)
-        if words is None:
-            words = self._words[index] = text_words(self.document.segments[index].text)
-        return words
+        return self.all_words[index]
 
     def sentences_of(self, index: int) -> list[Sentence]:
         if index not in self._split:
@@ -173,9 +167,7 @@ class DocumentView:
         """A segment's words with those of its lead-in or table row: the words a rule's ``with`` may find."""
         segment = self.document.segments[index]
         if segment.kind == "table-cell":
-            if self._rows is None:
-                self._rows = self._table_rows()
-            return self.words_of(index) | text_words(self._rows.get(index, ""))
+            return self.words_of(index) | text_words(self._row(index, ""))
         if segment.lead_in:
             return self.words_of(index) | text_words(segment.lead_in)
         return self.words_of(index)
@@ -188,9 +180,12 @@ class DocumentView:
         """
         if sentence.segment.kind != "table-cell":
             return sentence.with_lead_in
+        return self._row(index, sentence.text)
+
+    def _row(self, index: int, default: str) -> str:
         if self._rows is None:
             self._rows = self._table_rows()
-        return self._rows.get(index, sentence.text)
+        return self._rows.get(index, default)
 
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
@@ -282,6 +277,15 @@ class DocumentView:
         product counts when it is named (or its brands are) at least twice and
         at least half as often as the most named one.
         """
+        return self._topic_and_names[0]
+
+    @property
+    def topic_names(self) -> dict[str, str]:
+        """Each product the page names, by the name it uses most ("Spravato", not "esketamine")."""
+        return self._topic_and_names[1]
+
+    @property
+    def _topic_and_names(self) -> tuple[tuple[str, ...], dict[str, str]]:
         if self._topic is None:
             counts: dict[str, int] = {}
             names: dict[str, dict[str, int]] = {}
@@ -293,12 +297,14 @@ class DocumentView:
                     base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
                     counts[base] = counts.get(base, 0) + 1
                     name = claim.sentence.text[claim.product.start : claim.product.end]
-                    names.setdefault(base, {})[name] = names.get(base, {}).get(name, 0) + 1
-            # messages name the topic as the page does ("Spravato", not "esketamine")
-            self.topic_names = {base: max(forms, key=forms.__getitem__) for base, forms in names.items()}
+                    forms = names.setdefault(base, {})
+                    forms[name] = forms.get(name, 0) + 1
             top = max(counts.values(), default=0)
             ranked = sorted(counts, key=lambda pid: -counts[pid])
-            self._topic = tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2))
+            self._topic = (
+                tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2)),
+                {base: max(forms, key=forms.__getitem__) for base, forms in names.items()},
+            )
         return self._topic
 
     @property
@@ -469,8 +475,7 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     text = claim.sentence.text
     if claim.product.end:
         mention = text[claim.product.start : claim.product.end]
-    else:
-        _ = view.topic  # the page's own name for its topic
+    else:  # the page's topic, by the page's own name for it
         mention = view.topic_names.get(claim.product.id, product.display)
     values = {
         "product": mention,
@@ -525,7 +530,6 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
     if not view.topic:
         return
     product_id = view.topic[0]
-    product = kb.products[product_id]
     for index in range(len(view.document.segments)):
         if not kb._condition_names.may_occur(view.words_of(index)):
             continue
@@ -538,11 +542,16 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
                 start = sentence.start + condition.start
                 if sentence.negated(start, start + condition.end - condition.start):
                     continue
-                if product.status != "approved":
-                    use = "unapproved"
-                else:
-                    use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
-                yield Claim(sentence, Mention(0, 0, product_id), condition, use)
+                yield _topic_claim(kb, sentence, product_id, condition)
+
+
+def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention) -> Claim:
+    """A use of the page's topic for a condition the sentence names, classified as a named one would be."""
+    if kb.products[product_id].status != "approved":
+        use = "unapproved"
+    else:
+        use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
+    return Claim(sentence, Mention(0, 0, product_id), condition, use)
 
 
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
@@ -681,26 +690,25 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     found = []
     kb = view.knowledge
     for claim in view.claims:
-        product = kb.products[claim.product.id]
-        for restriction in product.restrictions:
-            pattern = _forbidden(restriction.forbids)
-            for match in pattern.finditer(claim.sentence.text):
-                if _stated(claim.sentence, match):
-                    values = {**_product_values(view, claim), "restriction": restriction.summary}
-                    values["restriction_source"] = restriction.source
-                    found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
-                    break
+        for restriction in kb.products[claim.product.id].restrictions:
+            found.extend(_breach(view, rule, claim, restriction))
     for product_id in view.topic:
         for restriction in kb.products[product_id].restrictions:
-            pattern = _forbidden(restriction.forbids)
-            for sentence in view.unnamed(pattern):
-                match = next((m for m in pattern.finditer(sentence.text) if _stated(sentence, m)), None)
-                if match is not None:
-                    claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
-                    values = {**_product_values(view, claim), "restriction": restriction.summary}
-                    values["restriction_source"] = restriction.source
-                    found.append(view.finding(rule, sentence, match.start(), match.end(), values))
+            for sentence in view.unnamed(_forbidden(restriction.forbids)):
+                claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
+                found.extend(_breach(view, rule, claim, restriction))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
+
+
+def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding]:
+    """The first wording of a claim's sentence that the restriction forbids and the sentence states."""
+    sentence = claim.sentence
+    match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
+    if match is None:
+        return []
+    values = {**_product_values(view, claim), "restriction": restriction.summary}
+    values["restriction_source"] = restriction.source
+    return [view.finding(rule, sentence, match.start(), match.end(), values)]
 
 
 UNSUPPORTED_STANCES = (
@@ -722,7 +730,6 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
     found = [f for claim in view.claims if claim.condition is not None for f in _stance(view, rule, claim)]
     kb = view.knowledge
     for product_id in view.topic:
-        product = kb.products[product_id]
         stances = UNSUPPORTED_STANCES + tuple(
             p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts
         )
@@ -731,11 +738,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
             if not any(_UNNAMED_LEAD.fullmatch(sentence.text, 0, m.start()) for m in pattern.finditer(sentence.text)):
                 continue  # the stance is said of something the sentence names ("psychotherapies are first-line")
             for condition in kb.condition_mentions(sentence.text):
-                if product.status != "approved":
-                    use = "unapproved"
-                else:
-                    use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
-                found.extend(_stance(view, rule, Claim(sentence, Mention(0, 0, product_id), condition, use)))
+                found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 

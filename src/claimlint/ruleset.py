@@ -157,12 +157,21 @@ class Pack:
 
     def candidates(self, words: set[str]) -> list[Rule]:
         """The rules that can match a text made of these words, in pack order."""
-        chosen = set(self.always)
-        for word in self.anchors.intersection(words):
-            for i, rest in self.index[word]:
-                if i not in chosen and all(not group.isdisjoint(words) for group in rest):
-                    chosen.add(i)
-        return [self.rules[i] for i in sorted(chosen)]
+        return [self.rules[i] for i in sorted(_woken(self.index, self.anchors, words, set(self.always)))]
+
+
+def _woken(index: dict, anchors: frozenset[str], words: set[str], chosen: set) -> set:
+    """Add to ``chosen`` every key of ``index`` whose anchor and other word groups all occur in ``words``."""
+    for word in anchors.intersection(words):
+        for key, rest in index[word]:
+            if key in chosen:
+                continue
+            for group in rest:
+                if group.isdisjoint(words):
+                    break
+            else:  # a word of every group is there
+                chosen.add(key)
+    return chosen
 
 
 @dataclass
@@ -177,12 +186,14 @@ class RuleSet:
         return [rule for pack in self.packs for rule in pack.rules]
 
     @cached_property
-    def _index(self) -> tuple[dict[str, list[tuple[int, int, tuple[frozenset[str], ...]]]], frozenset[str]]:
-        index: dict[str, list[tuple[int, int, tuple[frozenset[str], ...]]]] = {}
+    def _index(self) -> tuple[dict, frozenset[str], frozenset[tuple[int, int]]]:
+        """Every pack's index as one, keyed by (pack, rule), and the rules that always run."""
+        index: dict[str, list[tuple[tuple[int, int], tuple[frozenset[str], ...]]]] = {}
         for p, pack in enumerate(self.packs):
             for word, entries in pack.index.items():
-                index.setdefault(word, []).extend((p, i, rest) for i, rest in entries)
-        return index, frozenset(index)
+                index.setdefault(word, []).extend(((p, i), rest) for i, rest in entries)
+        always = frozenset((p, i) for p, pack in enumerate(self.packs) for i in pack.always)
+        return index, frozenset(index), always
 
     def candidates(self, words: set[str]) -> list[list[Rule]]:
         """Per pack (those with any), the rules that can match a text made of these words, in pack order.
@@ -190,17 +201,8 @@ class RuleSet:
         The same choice as each pack's ``candidates``, made with one lookup
         of the text's words for all packs.
         """
-        index, anchors = self._index
-        chosen: set[tuple[int, int]] = {(p, i) for p, pack in enumerate(self.packs) for i in pack.always}
-        for word in anchors.intersection(words):
-            for p, i, rest in index[word]:
-                if (p, i) in chosen:
-                    continue
-                for group in rest:
-                    if group.isdisjoint(words):
-                        break
-                else:  # a word of every group is there
-                    chosen.add((p, i))
+        index, anchors, always = self._index
+        chosen = _woken(index, anchors, words, set(always))
         by_pack: dict[int, list[Rule]] = {}
         for p, i in sorted(chosen):
             by_pack.setdefault(p, []).append(self.packs[p].rules[i])
