@@ -330,7 +330,7 @@ class DocumentView:
         kb = self.knowledge
         for index, segment in enumerate(self.document.segments):
             words = self.words_of(index)
-            if not kb._product_names.may_occur(words):
+            if not kb.may_name_product(words):
                 continue
             products = kb.product_mentions(segment.text, words)
             if not products:
@@ -531,7 +531,7 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
         return
     product_id = view.topic[0]
     for index in range(len(view.document.segments)):
-        if not kb._condition_names.may_occur(view.words_of(index)):
+        if not kb.may_name_condition(view.words_of(index)):
             continue
         for sentence in view.sentences_of(index):
             if sentence.question or view.claims_in(sentence):

@@ -129,7 +129,6 @@ class _Names:
             self.by_key["".join(tokens)] = entry
             self.prefixes.update("".join(tokens[:n]) for n in range(1, len(tokens)))
             self.first.update({tokens[0], tokens[0] + "s", tokens[0] + "es"})
-        self.words = frozenset(self.first | {w for name in names for w in text_words(name)})
         self._first_words = frozenset(word.rstrip("+") for word in self.first)  # as text_words reads them
 
     def may_occur(self, words: set[str]) -> bool:
@@ -210,6 +209,13 @@ class KnowledgeBase:
     @cached_property
     def _condition_names(self) -> _Names:
         return _Names({name: c.id for c in self.conditions.values() for name in c.names})
+
+    def may_name_product(self, words: set[str]) -> bool:
+        """Whether a text with these words (see ``text_words``) can name a product: a cheap test before a lookup."""
+        return self._product_names.may_occur(words)
+
+    def may_name_condition(self, words: set[str]) -> bool:
+        return self._condition_names.may_occur(words)
 
     def product_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
         mentions = []
