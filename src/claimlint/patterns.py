@@ -39,11 +39,6 @@ def inflections(word: str) -> list[str]:
     return sorted(forms, key=lambda f: (-len(f), f))
 
 
-def literal_words(text: str) -> str:
-    """Regex for a fixed string: spaces match white space, hyphens are optional."""
-    return "".join(_atoms(text))
-
-
 def vocabulary_regex(entries: Iterable[str]) -> str:
     """Regex for a vocabulary slot: any entry, with an optional plural ending."""
     return _vocabulary_regex(tuple(entries))
@@ -62,7 +57,7 @@ def _vocabulary_regex(entries: tuple[str, ...]) -> str:
 
 
 def literal_alternation(entries: Iterable[str]) -> str:
-    """Regex for any of several fixed strings (see ``literal_words``), built as a trie."""
+    """Regex for any of several fixed strings, built as a trie: spaces match white space, hyphens are optional."""
     trie: dict = {}
     for entry in entries:
         node = trie
