@@ -131,34 +131,22 @@ class DocumentView:
             self._starts[index] = [start for start, _ in spans]
         return self._split[index]
 
-    def sentence_at(self, index: int, start: int, end: int) -> Sentence | None:
-        """The sentence of segment ``index`` that holds the span [start, end), if one does."""
-        sentences = self.sentences_of(index)
-        i = bisect.bisect_right(self._starts[index], start) - 1
-        if i < 0:
-            return None
-        sentence = sentences[i]
-        if sentence.start <= start < sentence.end and end <= sentence.end:
-            return sentence
-        return None
-
     def span_at(self, index: int, start: int, end: int) -> Sentence | None:
-        """The sentence holding [start, end), or the run of up to three sentences it spans.
+        """The sentence of segment ``index`` holding [start, end), or the run of up to three sentences it spans.
 
         A phrase that spells out a sentence end ("side effects? nope") is one
         claim across two sentences: its context is read over the run, whose
         last sentence is what the reader takes away.
         """
-        sentence = self.sentence_at(index, start, end)
-        if sentence is not None:
-            return sentence
         sentences = self.sentences_of(index)
         starts = self._starts[index]
         first = bisect.bisect_right(starts, start) - 1
-        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
-        if first < 0 or last - first > 2 or not sentences[first].start <= start < sentences[first].end:
+        if first < 0 or not sentences[first].start <= start < sentences[first].end:
             return None
-        if end > sentences[last].end:
+        if end <= sentences[first].end:
+            return sentences[first]
+        last = bisect.bisect_right(starts, end - 1) - 1
+        if last - first > 2 or end > sentences[last].end:
             return None
         head, tail = sentences[first], sentences[last]
         return Sentence(head.segment, head.start, tail.end, tail.following)
@@ -230,11 +218,6 @@ class DocumentView:
         if block not in self._block_cited:
             self._block_cited[block] = any(is_cited(seg.text) for seg in self.document.segments if seg.block == block)
         return self._block_cited[block]
-
-    @property
-    def sentences(self) -> Iterator[Sentence]:
-        for index in range(len(self.document.segments)):
-            yield from self.sentences_of(index)
 
     def sentences_matching(self, pattern: re.Pattern) -> Iterator[Sentence]:
         """Sentences in which a pattern occurs, splitting only the segments that hold it.
