@@ -12,11 +12,6 @@ from claimlint.runner import Result
 FORMAT_VERSION = 1
 
 
-def finding_dict(finding: Finding) -> dict:
-    """One finding as the contract spells it (the report writes the same, faster)."""
-    return json.loads(_Encoder().finding(finding))
-
-
 class _Encoder:
     """Writes findings as JSON text directly, one per line.
 
