@@ -133,6 +133,8 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("Myth: ketamine cures depression.", False),
         ("Don't suffer another day: our infusions cure depression.", True),
         ("No pharmacy lines, no waiting, it cures depression.", True),
+        ("Our reviews (not paid ads) say it cures depression.", True),
+        ("It does not (as some claim) cure depression.", False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

@@ -30,6 +30,9 @@ def sentences(text):
         ("Ketamine for Migraine\nEvidence is mixed.", ["Ketamine for Migraine", "Evidence is mixed."]),
         ("It is used in\nEmergency rooms.", ["It is used in\nEmergency rooms."]),
         ("3 patients improved. 4 did not.", ["3 patients improved.", "4 did not."]),
+        ("Anxiety? Gone 🙌 Like completely gone", ["Anxiety?", "Gone 🙌", "Like completely gone"]),
+        ("Calm (their words 👀)\nIt helps.", ["Calm (their words 👀)", "It helps."]),
+        ("I feel 💯 better now.", ["I feel 💯 better now."]),
     ],
 )
 def test_split(text, expected):

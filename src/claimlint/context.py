@@ -187,6 +187,18 @@ class Sentence:
         return bool(following) and bool(_CITATION_ONLY.fullmatch(following)) and is_cited(following)
 
 
+def _parenthesis_end(text: str, position: int) -> int:
+    """Where the parenthesis around ``position`` closes: an aside's negation stays in the aside.
+
+    "(their words, not mine) It's safe" does not negate "It's safe".
+    """
+    opening = text.rfind("(", 0, position)
+    if opening < 0 or text.find(")", opening, position) >= 0:
+        return len(text)
+    closing = text.find(")", position)
+    return closing if closing >= 0 else len(text)
+
+
 def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
 
@@ -219,6 +231,7 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
         limit = next(
             (t for t in terminators if t >= cue.end() and (text[cue.end() : t].strip() or not myth)), len(text)
         )
+        limit = min(limit, _parenthesis_end(text, cue.start()))
         words = list(_WORD.finditer(text, cue.end(), limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))

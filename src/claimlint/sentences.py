@@ -16,10 +16,13 @@ ABBREVIATIONS = frozenset(
     inc ltd corp dept jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen rev""".split()  # noqa: SIM905
 )
 _END = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# Pictographs end sentences in social copy: "Gone 🙌 Like completely gone"
+EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_RUN = f"[{EMOJI}][{EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 _CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
 _STARTER = compile_pattern(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
-_CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|\n")
+_CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
     re.I,
@@ -54,7 +57,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     punct = match.group()
-    if punct[0] in "!?…" or punct.startswith(".."):
+    if punct[0] != "." or punct.startswith(".."):  # "!", "?", "…" or a pictograph
         return True
     start = match.start()
     i = start
