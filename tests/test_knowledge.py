@@ -312,6 +312,21 @@ def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_r
     )
 
 
+def test_a_guideline_is_contradicted_by_any_unbacked_stance(tmp_path, capsys):
+    """An entry lists its own wording; "gold standard" and the like contradict every position."""
+    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text("Zenthra is the gold standard for vestibular migraine.\n")
+    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["column"]) for f in findings if f["category"] == "guideline-conflict"] == [
+        ("conflict/guideline-position", 16)
+    ]
+    draft.write_text("Zenthra is not the gold standard for vestibular migraine.\n")
+    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    assert not [f for f in json.loads(capsys.readouterr().out)["findings"] if f["category"] == "guideline-conflict"]
+
+
 def test_approval_goes_with_the_nearest_product(builtin_rules):
     text = (
         "We offer ketamine for depression. It comes as racemic ketamine, given by infusion, "

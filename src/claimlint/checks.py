@@ -751,7 +751,9 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
         return []
     found = []
     for guideline in guidelines:
-        for match in _forbidden(guideline.contradicts).finditer(claim.sentence.text):
+        # every position in the knowledge base is short of first-line: the stances that no guideline
+        # backs contradict each one, besides the wording its entry lists
+        for match in _forbidden(guideline.contradicts + UNSUPPORTED_STANCES).finditer(claim.sentence.text):
             if claim.product.end:  # named in the sentence: the stance must be said of it, not of another
                 near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
                 if near > 120:
