@@ -88,6 +88,14 @@ def test_a_text_is_scanned_only_with_the_rules_its_words_can_trigger(builtin_rul
                 assert rule in pack.candidates({sorted(group)[0] for group in groups})
 
 
+def test_no_built_in_rule_scans_every_segment(builtin_rules):
+    """Each built-in rule wakes on its words; only a rule tied to a segment's start may skip that."""
+    for pack in builtin_rules.packs:
+        for i in pack.always:
+            body = pack.rules[i].regex.pattern.removeprefix("(?<![\\w])(?:")
+            assert body.startswith("^"), pack.rules[i].id
+
+
 def test_an_anchor_without_the_rest_of_its_phrase_wakes_no_rule(tmp_path):
     from claimlint.ruleset import load_rules
 
