@@ -65,6 +65,9 @@ def rules_fired(builtin_rules, text):
         "The FDA has not approved ketamine for depression.",
         "Ketamine is not approved by the FDA for depression.",
         "Ketamine has not been approved for treating depression.",
+        "Doctors prescribe it for depression outside its approved uses.",
+        "Depression is an unlabeled use of ketamine.",
+        "For depression, ketamine has no FDA approval.",
     ],
 )
 def test_honest_ways_to_disclose_an_off_label_use(builtin_rules, disclosure):
@@ -83,6 +86,20 @@ def test_honest_ways_to_disclose_an_off_label_use(builtin_rules, disclosure):
 def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclosure):
     fired = rules_fired(builtin_rules, f"We offer ketamine for depression. {not_a_disclosure}")
     assert "disclosure/off-label" in fired
+
+
+@pytest.mark.parametrize(
+    ("text", "off_label"),
+    [
+        ("Sildenafil is a safe choice for men with diabetes who have erectile dysfunction.", False),
+        ("Finasteride users with depression should talk to their doctor.", False),
+        ("Ketamine for people with depression.", True),
+        ("Semaglutide is approved for obesity and also prescribed for patients with depression.", True),
+        ("Sildenafil helps men with erectile dysfunction and also patients with depression.", True),
+    ],
+)
+def test_a_condition_of_the_people_taking_a_product_is_not_its_use(builtin_rules, text, off_label):
+    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is off_label
 
 
 def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
@@ -153,6 +170,20 @@ def test_guideline_finding_quotes_the_position_and_its_source(builtin_rules):
     assert finding.excerpt == "first-line"
     assert "American Headache Society" in finding.message
     assert "ketamine" in finding.suggestion.lower() and "first-line" in finding.suggestion.lower()
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "No LDN product has FDA approval.",
+        "LDN lacks FDA approval for any use.",
+        "No low-dose naltrexone product has been approved.",
+        "LDN is not FDA-approved.",
+    ],
+)
+def test_honest_ways_to_say_a_product_is_not_approved(builtin_rules, disclosure):
+    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, f"Ask us about LDN. {disclosure}")
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, "Ask us about LDN. It ships in two days.")
 
 
 def test_unapproved_product_and_testimonial_disclosures(builtin_rules):

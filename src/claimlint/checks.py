@@ -23,14 +23,21 @@ from claimlint.sentences import split
 
 NEAR = 12  # words between a product and the condition it is tied to
 
-_OFF_LABEL = compile_pattern(r"\boff[- ]?label\b", re.I)
+_OFF_LABEL = compile_pattern(
+    r"\boff[- ]?label\b|\bunlabell?ed\s+uses?\b"
+    r"|\boutside\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:FDA[- ]?)?(?:approved|labell?ed)"
+    r"\s+(?:uses?|indications?|labell?ing)\b",
+    re.I,
+)
 _NOT_APPROVED = compile_pattern(
     r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:FDA[- ]?)?approved\b"
     r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b|\bno\s+FDA[- ]?approved\b"
     r"|\b(?:isn['’]t|aren['’]t|hasn['’]t\s+been|haven['’]t\s+been)\s+(?:FDA[- ]?)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
-    r"|\bunapproved\b|\bwithout\s+FDA\s+approval\b"
+    r"|\bunapproved\b|\b(?:without|lacks?|lacking|(?:has|have|had)\s+no|holds?\s+no)\s+FDA\s+approval\b"
+    r"|\bno\s+(?:[\w+-]+\s+){0,3}?(?:products?|drugs?|medicines?|medications?|versions?|forms?|supplements?)\s+"
+    r"(?:has|have|is|are)\s+(?:(?:been|yet)\s+)*(?:FDA[- ]?approved|FDA\s+approval|approved)\b"
     r"|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b"
     r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b",
     re.I,
@@ -352,6 +359,7 @@ class DocumentView:
             if not near:
                 yield Claim(sentence, product, None, use)
                 continue
+            approved = [c for c in near if use == "unnamed" and kb.approved_for(product.id, c.id)]
             for condition in near:
                 kind = use
                 if use == "unnamed":
@@ -360,6 +368,8 @@ class DocumentView:
                         kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
                     elif kind == "off-label" and _tie_negated(sentence, product, condition):
                         kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
+                    elif kind == "off-label" and _comorbid(sentence.text, product, condition, approved):
+                        kind = "comorbid"  # "men with diabetes who have erectile dysfunction"
                 yield Claim(sentence, product, condition, kind)
 
     def finding(self, rule, sentence: Sentence, start: int, end: int, values: dict, fix_text: str | None = None):
@@ -402,6 +412,36 @@ def fill(template: str, values: dict) -> str:
 def _shift(mention: Mention, sentence: Sentence) -> Mention:
     """A segment-relative mention made relative to the sentence holding it."""
     return Mention(mention.start - sentence.start, mention.end - sentence.start, mention.id, mention.compounded)
+
+
+# A condition the reader has, named after the people who have it: "men with diabetes", "users who have anxiety"
+_HAVING = compile_pattern(
+    r"\b(?:users?|patients?|takers?|customers?|clients?|members?|people|persons?|men|women|adults|children|kids|teens"
+    r"|anyone|those|someone|you)\s+(?:who\s+(?:also\s+)?(?:have|has|had|live\s+with)|with|living\s+with)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_USERS_OF = compile_pattern(r"\s+(?:users?|patients?|takers?|customers?|clients?|members?)\b", re.I)
+
+
+_ALSO_HAVING = compile_pattern(r"\s*(?:,\s*)?(?:who\s+(?:also\s+)?(?:have|has)|and|with)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _comorbid(text: str, product: Mention, condition: Mention, approved: list[Mention]) -> bool:
+    """Whether a condition describes the people taking the product rather than what it is taken for.
+
+    "Sildenafil for men with diabetes who have erectile dysfunction" treats
+    erectile dysfunction, the approved use that follows: diabetes is who has
+    it. "Finasteride users with depression should talk to their doctor" names
+    the users. But "ketamine for people with depression" offers it for
+    depression, and so does "approved for obesity, also prescribed for
+    patients with PCOS".
+    """
+    if not _HAVING.search(text, 0, condition.start):
+        return False
+    if _USERS_OF.match(text, product.end):
+        return True
+    return any(c.start > condition.end and _ALSO_HAVING.fullmatch(text, condition.end, c.start) for c in approved)
 
 
 def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bool:
