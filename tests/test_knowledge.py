@@ -102,6 +102,21 @@ def test_a_condition_of_the_people_taking_a_product_is_not_its_use(builtin_rules
     assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is off_label
 
 
+@pytest.mark.parametrize(
+    ("text", "off_label"),
+    [
+        ("Finasteride has been linked to depression and suicidal thoughts.", False),
+        ("Some men report depression while taking finasteride.", False),
+        ("Depression is a rare side effect of finasteride.", False),
+        ("Ketamine for depression has been linked to fast relief in trials.", True),
+        ("Our clients report less depression after starting ketamine.", True),
+        ("Ketamine is associated with rapid improvement in depression.", True),
+    ],
+)
+def test_a_harm_told_with_a_verb_is_not_a_use(builtin_rules, text, off_label):
+    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is off_label
+
+
 def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
     text = "# Clinic\n\nKetamine for PTSD.\n\nKetamine for depression.\n"
     findings = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/off-label"]

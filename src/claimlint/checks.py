@@ -47,6 +47,19 @@ _SIDE_EFFECT = compile_pattern(
     r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)",
     re.I,
 )
+# A harm told with a verb before the condition: "linked to depression", "report depression while taking it"
+_HARM_BEFORE = compile_pattern(
+    r"\b(?:linked|tied)\s+to\b|\bassociated\s+with\b|\b(?:lead|leads|led|contribute|contributes|contributed)\s+to\b"
+    r"|\bworsen(?:s|ed|ing)?\b|\btrigger(?:s|ed)?\b"
+    r"|\b(?:report|reports|reported|develop|develops|developed|experience|experienced|notice|noticed)\b",
+    re.I,
+)
+_HARM_TAKING = compile_pattern(r"\b(?:while|after|since)\s+(?:taking|starting|stopping|using|being\s+on|on)\b", re.I)
+_BETTER = compile_pattern(
+    r"\b(?:less|fewer|lower|reduced|improved|better|relief\s+(?:from|of)|no\s+more|(?:improvements?|reductions?|drops?"
+    r"|decreases?)\s+in|remission\s+(?:of|from)|recovery\s+from)\s+(?:[\w'’-]+\s+)?$",
+    re.I,
+)
 _APPROVAL = compile_pattern(
     r"\b(?:essentially|basically|practically|virtually|all\s+but)\s+(?:FDA[- ]?)?approved\b"
     r"|\bFDA[- ]?(?:approved|cleared|approval)\b"
@@ -364,7 +377,7 @@ class DocumentView:
                 kind = use
                 if use == "unnamed":
                     kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
-                    if kind == "off-label" and harms:
+                    if kind == "off-label" and (harms or _harm_told(sentence.text, condition)):
                         kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
                     elif kind == "off-label" and _tie_negated(sentence, product, condition):
                         kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
@@ -442,6 +455,25 @@ def _comorbid(text: str, product: Mention, condition: Mention, approved: list[Me
     if _USERS_OF.match(text, product.end):
         return True
     return any(c.start > condition.end and _ALSO_HAVING.fullmatch(text, condition.end, c.start) for c in approved)
+
+
+def _harm_told(text: str, condition: Mention) -> bool:
+    """Whether a verb before the condition tells it as a harm of the product.
+
+    "Finasteride has been linked to depression" and "some men report
+    depression while taking finasteride" name a harm; "ketamine for depression
+    has been linked to fast relief" and "clients report less depression after
+    starting ketamine" name a use.
+    """
+    if _BETTER.search(text, 0, condition.start):
+        return False
+    cues = list(_HARM_BEFORE.finditer(text, 0, condition.start))
+    if not cues:
+        return False
+    cue = cues[-1].group().lower()
+    if cue.startswith(("report", "develop", "experience", "notice")):
+        return bool(_HARM_TAKING.search(text, condition.end))
+    return True
 
 
 def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bool:
