@@ -91,20 +91,13 @@ def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclo
 @pytest.mark.parametrize(
     ("text", "off_label"),
     [
+        # a condition of the people taking the product
         ("Sildenafil is a safe choice for men with diabetes who have erectile dysfunction.", False),
         ("Finasteride users with depression should talk to their doctor.", False),
         ("Ketamine for people with depression.", True),
         ("Semaglutide is approved for obesity and also prescribed for patients with depression.", True),
         ("Sildenafil helps men with erectile dysfunction and also patients with depression.", True),
-    ],
-)
-def test_a_condition_of_the_people_taking_a_product_is_not_its_use(builtin_rules, text, off_label):
-    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is off_label
-
-
-@pytest.mark.parametrize(
-    ("text", "off_label"),
-    [
+        # a harm told with a verb
         ("Finasteride has been linked to depression and suicidal thoughts.", False),
         ("Some men report depression while taking finasteride.", False),
         ("Depression is a rare side effect of finasteride.", False),
@@ -113,7 +106,7 @@ def test_a_condition_of_the_people_taking_a_product_is_not_its_use(builtin_rules
         ("Ketamine is associated with rapid improvement in depression.", True),
     ],
 )
-def test_a_harm_told_with_a_verb_is_not_a_use(builtin_rules, text, off_label):
+def test_a_condition_beside_a_product_is_not_always_its_use(builtin_rules, text, off_label):
     assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is off_label
 
 
