@@ -451,6 +451,8 @@ SPRAVATO_PAGE = (
         ("Do you offer it for PTSD?", False),
         ("We do not offer it for PTSD.", False),
         ("Now also helping our patients with PTSD. This use is off-label.", False),
+        ("TMS is another treatment for PTSD that some clinics offer.", False),  # another treatment's use
+        ("Deep brain stimulation, FDA-approved for OCD, is a surgical option.", False),
     ],
 )
 def test_a_use_offered_without_naming_the_product_is_a_use_of_the_page_topic(builtin_rules, line, flagged):

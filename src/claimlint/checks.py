@@ -591,13 +591,39 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
         for sentence in view.sentences_of(index):
             if sentence.question or view.claims_in(sentence):
                 continue
-            for condition in kb.condition_mentions(sentence.text):
+            conditions = kb.condition_mentions(sentence.text)
+            for condition in conditions:
                 if not _USE_CUE.search(sentence.text[: condition.start]):
                     continue
+                if _other_treatment(sentence.text[: condition.start], conditions):
+                    continue  # "TMS is an FDA-cleared treatment for major depression" on a testosterone page
                 start = sentence.start + condition.start
                 if sentence.negated(start, start + condition.end - condition.start):
                     continue
                 yield _topic_claim(kb, sentence, product_id, condition)
+
+
+# An acronym or a regulatory status before the condition names a treatment the knowledge base does not hold
+_ACRONYM = compile_pattern(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
+_NOT_A_TREATMENT = frozenset(
+    "FDA US USA UK EU IV IM MD DO NP PA RN DEA CDC NIH NICE FAQ BMI ER ICU AM PM OK TV HSA FSA".split()
+)
+_STATUS_OF_ANOTHER = compile_pattern(
+    r"\bFDA[- ](?:cleared|approved|authori[sz]ed)\b|\bcleared\s+by\s+the\s+FDA\b", re.I
+)
+
+
+def _other_treatment(before: str, conditions: list[Mention]) -> bool:
+    """Whether the words before a condition name some other treatment ("TMS is an FDA-cleared treatment for")."""
+    if _STATUS_OF_ANOTHER.search(before):
+        return True
+    for match in _ACRONYM.finditer(before):
+        if match.group().rstrip("s") in _NOT_A_TREATMENT:
+            continue
+        if any(c.start <= match.start() < c.end for c in conditions):
+            continue  # a condition's own abbreviation ("PTSD and OCD")
+        return True
+    return False
 
 
 def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention) -> Claim:
