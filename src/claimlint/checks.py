@@ -606,7 +606,7 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
 # An acronym or a regulatory status before the condition names a treatment the knowledge base does not hold
 _ACRONYM = compile_pattern(r"\b[A-Z][A-Z0-9]{1,5}s?\b")
 _NOT_A_TREATMENT = frozenset(
-    "FDA US USA UK EU IV IM MD DO NP PA RN DEA CDC NIH NICE FAQ BMI ER ICU AM PM OK TV HSA FSA".split()
+    "FDA US USA UK EU IV IM MD DO NP PA RN DEA CDC NIH NICE FAQ BMI ER ICU AM PM OK TV HSA FSA".split()  # noqa: SIM905
 )
 _STATUS_OF_ANOTHER = compile_pattern(
     r"\bFDA[- ](?:cleared|approved|authori[sz]ed)\b|\bcleared\s+by\s+the\s+FDA\b", re.I
