@@ -435,8 +435,7 @@ _HAVING = compile_pattern(
     re.I,
 )
 _USERS_OF = compile_pattern(r"\s+(?:users?|patients?|takers?|customers?|clients?|members?)\b", re.I)
-
-
+# What joins a condition of the people to the approved use that follows: "diabetes who have erectile dysfunction"
 _ALSO_HAVING = compile_pattern(r"\s*(?:,\s*)?(?:who\s+(?:also\s+)?(?:have|has)|and|with)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 

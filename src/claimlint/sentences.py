@@ -17,8 +17,8 @@ ABBREVIATIONS = frozenset(
 )
 _END = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 # Pictographs end sentences in social copy: "Gone 🙌 Like completely gone"
-EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
-_EMOJI_RUN = f"[{EMOJI}][{EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_RUN = f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 _CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
 _STARTER = compile_pattern(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
