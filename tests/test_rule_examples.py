@@ -26,3 +26,20 @@ def test_every_rule_has_examples_rationale_and_sources():
     assert len(RULESET.rules) >= 20
     for rule in RULESET.rules:
         assert rule.bad and rule.good and rule.rationale and rule.sources and rule.suggestion, rule.id
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("Kicks in 3x faster than Viagra.", ["comparison/multiplier"]),
+        (
+            "Twice as effective as the cream and stronger than a pill.",
+            ["comparison/multiplier", "comparison/comparative-claim"],
+        ),
+        ("Our drops are more powerful than a single isolated compound.", ["comparison/comparative-claim"]),
+    ],
+)
+def test_one_comparison_is_one_finding(text, rules):
+    """A comparison that several comparison rules can read is reported once, by the most specific one."""
+    fired = [f.rule for f in lint_text(text + "\n", RULESET, "example.md") if f.category == "unsupported-comparison"]
+    assert fired == rules

@@ -84,15 +84,20 @@ _OUTCOME = compile_pattern(
     re.I,
 )
 _STRONG_FIRST_PERSON_RESULT = compile_pattern(
-    r"\bI\s+(?:lost|dropped|shed)\s+\d+|\bI(?:['’]m|\s+am|\s+was)\s+(?:cured|pain[- ]free|healed)"
+    r"\bI\s+(?:lost|dropped|shed)\s+\d+|\bI(?:['’]m|\s+am|\s+was)\s+(?:cured|pain[- ]free|healed|down\s+\d+)"
     r"|\bchanged\s+my\s+life\b|\bgave\s+me\s+my\s+life\s+back\b|\bsaved\s+my\s+(?:life|marriage)\b"
-    r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:gone|cured|back|vanished)\b",
+    r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:just\s*(?:\.\.\.|…)?\s*)?(?:gone|cured|back|vanished)\b",
     re.I,
 )
 _TESTIMONIAL_HINT = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
 _ATTRIBUTION = compile_pattern(
-    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?\s*$"
-    r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}\s*\)"
+    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?[\s\ufffc]*$"
+    # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
+    r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
+    # a closing quote, stars or a dash, then "Kyle, 34"
+    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}[\s\ufffc]*$"
+    # a comment signed by a first name and an initial: "**Marcus T.:** ..."
+    r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:)\s"
 )
 
 
@@ -657,7 +662,7 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
 
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     """Patient results are quoted and the draft does not state the generally expected results."""
-    first = next((s for s in view.sentences_matching(_TESTIMONIAL_HINT) if _is_testimonial(s)), None)
+    first = next((s for s in view.sentences_matching(_TESTIMONIAL_HINT) if not s.question and _is_testimonial(s)), None)
     if first is None:
         return []
     for sentence in view.sentences_matching(_EXPECTED_RESULTS):
