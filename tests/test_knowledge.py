@@ -169,6 +169,15 @@ def test_conflicts_are_flagged(builtin_rules, text, rule):
     assert rule in rules_fired(builtin_rules, text)
 
 
+def test_a_sentence_that_states_the_limit_does_not_contradict_it(builtin_rules):
+    stated = (
+        "FDA has not established that testosterone therapy is safe or effective for men whose low testosterone"
+        " comes from aging alone."
+    )
+    assert "conflict/label-restriction" not in rules_fired(builtin_rules, stated)
+    assert "conflict/label-restriction" in rules_fired(builtin_rules, "Testosterone for men over 40 who feel tired.")
+
+
 def test_guideline_finding_quotes_the_position_and_its_source(builtin_rules):
     [finding] = [
         f

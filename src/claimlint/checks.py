@@ -39,7 +39,8 @@ _NOT_APPROVED = compile_pattern(
     r"|\bno\s+(?:[\w+-]+\s+){0,3}?(?:products?|drugs?|medicines?|medications?|versions?|forms?|supplements?)\s+"
     r"(?:has|have|is|are)\s+(?:(?:been|yet)\s+)*(?:FDA[- ]?approved|FDA\s+approval|approved)\b"
     r"|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b"
-    r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b",
+    r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b"
+    r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b",
     re.I,
 )
 _SIDE_EFFECT = compile_pattern(
@@ -91,7 +92,7 @@ _STRONG_FIRST_PERSON_RESULT = compile_pattern(
 )
 _TESTIMONIAL_HINT = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
 _ATTRIBUTION = compile_pattern(
-    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?[\s\ufffc]*$"
+    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?(?:[^\w\s]|\s)*$"
     # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
     # a closing quote, stars or a dash, then "Kyle, 34"
@@ -786,8 +787,15 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
 
 
 def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding]:
-    """The first wording of a claim's sentence that the restriction forbids and the sentence states."""
+    """The first wording of a claim's sentence that the restriction forbids and the sentence states.
+
+    A sentence that says the use is not approved or off-label states the limit
+    rather than contradicting it ("FDA has not established that it is safe for
+    low testosterone due to aging alone; prescribing it for that is off-label").
+    """
     sentence = claim.sentence
+    if _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
+        return []
     match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
     if match is None:
         return []
@@ -799,7 +807,8 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
 UNSUPPORTED_STANCES = (
     "first-line", "first line", "first choice", "first-choice", "standard of care", "gold standard",
     "treatment of choice", "go-to treatment", "recommended for all", "recommended for everyone",
-    "proven treatment", "before trying anything else",
+    "proven treatment", "before trying anything else", "first resort", "first thing we offer", "first thing to try",
+    "not the last resort", "not a last resort",
 )  # fmt: skip
 
 
