@@ -165,6 +165,20 @@ def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rule
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
+        ("One retreat can accomplish what years of therapy never did.", True),
+        ("One retreat may help some people whom therapy did not.", False),
+    ],
+)
+def test_doing_what_others_never_did_is_no_hedged_claim(builtin_rules, text, flagged):
+    from claimlint.runner import lint_text
+
+    fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
+    assert ("efficacy/does-what-others-cannot" in fired) is flagged, fired
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
         ("Why wait weeks for antidepressants to kick in?", True),
         ("So why settle for SSRIs?", True),
         ("Why do antidepressants take weeks to kick in?", False),  # a real question

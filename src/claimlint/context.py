@@ -66,7 +66,8 @@ _HEDGE = compile_pattern(
 # Words that make a claim absolute, so that a modal in the same clause no longer hedges it
 _ABSOLUTE = compile_pattern(
     _W + r"(?:completely|totally|entirely|permanently|forever|for\s+good|for\s+life|100\s?%|guaranteed"
-    r"|never\s+again|instantly|overnight|every\s+(?:single\s+)?(?:time|one|patient|client|person))" + _E,
+    r"|never\s+again|instantly|overnight|every\s+(?:single\s+)?(?:time|one|patient|client|person)"
+    r"|never\s+(?:did|could)|(?:couldn['’]t|could\s+not)\s+(?:do|touch|fix|match))" + _E,
     re.I,
 )
 _RHETORICAL = compile_pattern(
