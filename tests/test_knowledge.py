@@ -212,6 +212,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" in rules_fired(builtin_rules, quote)
     typical = quote + "\n\nIn the trial, participants lost an average of 15% of body weight over 68 weeks [1]."
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, typical)
+    trial = quote + "\n\nIn a randomized trial of 1,961 adults, people lost 15% of their weight (Wilding et al., 2021)."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, trial)
 
 
 TEAM_KNOWLEDGE = """
@@ -373,6 +375,12 @@ def test_a_guideline_is_contradicted_by_any_unbacked_stance(tmp_path, capsys):
     draft.write_text("Zenthra is not the gold standard for vestibular migraine.\n")
     run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
     assert not [f for f in json.loads(capsys.readouterr().out)["findings"] if f["category"] == "guideline-conflict"]
+
+
+def test_an_approval_said_of_the_approved_product_in_a_sentence_about_others_is_no_claim(builtin_rules):
+    text = "The only FDA-approved CBD product is Epidiolex, a prescription medicine for seizures in Dravet syndrome."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, "Our CBD product is FDA-approved for anxiety.")
 
 
 def test_approval_goes_with_the_nearest_product(builtin_rules):

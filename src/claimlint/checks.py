@@ -71,8 +71,9 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
     r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA", re.I
 )
 _EXPECTED_RESULTS = compile_pattern(
-    r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results"
-    r"|most\s+(?:people|patients|participants|members|clients|users|customers)|in\s+(?:clinical\s+)?(?:trials|studies))\b",
+    r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
+    r"|most\s+(?:people|patients|participants|members|clients|users|customers)|in\s+(?:clinical\s+)?(?:trials|studies)"
+    r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
 )
 _QUANTITY = compile_pattern(
@@ -694,6 +695,8 @@ def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
     target = claim.condition if claim.use in ("off-label", "approved") and claim.condition else claim.product
     if _near(text, match, target, 6):
         return True
+    if claim.use == "approved" and _near(text, match, claim.product, 6):
+        return True  # "the only FDA-approved CBD product is Epidiolex, for seizures in ...": said of Epidiolex
     product = claim.product
     return claim.use == "off-label" and match.end() <= product.start and _near(text, match, product, 2)
 

@@ -60,7 +60,8 @@ _HEDGE = compile_pattern(
     r"|emerging|preliminary|limited\s+(?:evidence|data)|results\s+(?:may\s+)?vary|individual\s+results|varies|vary"
     r"|not\s+everyone|not\s+all|(?:is|are)\s+being\s+(?:studied|investigated|explored)|under\s+(?:study|investigation)"
     r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
-    r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority)" + _E,
+    r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority|(?:the\s+|at\s+the\s+)?earliest)"
+    + _E,
     re.I,
 )
 # Words that make a claim absolute, so that a modal in the same clause no longer hedges it
