@@ -797,10 +797,8 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     low testosterone due to aging alone; prescribing it for that is off-label").
     """
     sentence = claim.sentence
-    if _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
-        return []
     match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
-    if match is None:
+    if match is None or _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
         return []
     values = {**_product_values(view, claim), "restriction": restriction.summary}
     values["restriction_source"] = restriction.source
