@@ -20,3 +20,19 @@ def compile_claimlint() -> None:
     folder = Path(claimlint.__file__).parent
     if not compileall.compile_dir(str(folder), quiet=1):
         sys.exit(f"could not compile the modules in {folder}")
+
+
+def fresh_user_cache() -> Path:
+    """Give this benchmark's runs a user cache of their own, as a user of one claimlint version has.
+
+    The rule-set and pattern caches live in the user's cache folder; a
+    developer's holds entries of other versions and of the test suite, which
+    every start would load. The first run fills the new folder, as a user's
+    first run does.
+    """
+    import os
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="claimlint-user-cache-"))
+    os.environ["CLAIMLINT_CACHE_DIR"] = str(folder)
+    return folder

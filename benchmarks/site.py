@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from installed import compile_claimlint
+from installed import compile_claimlint, fresh_user_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -99,6 +99,7 @@ def main() -> None:
     parser.add_argument("--no-proselint", action="store_true")
     args = parser.parse_args()
     compile_claimlint()
+    fresh_user_cache()
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="claimlint-site-"))
     site = base / "site"
@@ -108,6 +109,7 @@ def main() -> None:
     run = [*command(), "--format", "json", "--fail-on", "never", "--isolated", "site"]
 
     shutil.rmtree(base / ".claimlint_cache", ignore_errors=True)
+    timed([*command(), "--isolated", "--no-cache", str(next(site.rglob("*.md")))], base)  # fills the user cache
     single = timed([*run, "--jobs", "1", "--no-cache"], base)
     parallel = timed([*run, "--no-cache"], base)
     timed(run, base)  # fills the cache

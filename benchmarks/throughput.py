@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from installed import compile_claimlint
+from installed import compile_claimlint, fresh_user_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -53,11 +53,14 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     args = parser.parse_args()
     compile_claimlint()
+    fresh_user_cache()
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="claimlint-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     size, files = build_corpus(folder, args.mb)
     command = claimlint_command()
+    one = EXAMPLES / "ketamine-clinic-promo.md"
+    subprocess.run([*command, "--no-cache", str(one)], capture_output=True)  # fills the user cache
 
     start = time.perf_counter()
     run = [*command, "--format", "json", "--fail-on", "never", "--isolated", "--no-cache", str(folder)]
@@ -78,7 +81,6 @@ def main() -> None:
     findings = sum(len(lint_bytes(data, ruleset, str(p))) for p, data in pages)
     lint_seconds = time.perf_counter() - start
 
-    one = EXAMPLES / "ketamine-clinic-promo.md"
     times = []
     for _ in range(15):
         start = time.perf_counter()

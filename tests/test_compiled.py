@@ -54,3 +54,20 @@ def test_a_damaged_cache_is_ignored(fresh):
 def test_a_foreign_entry_falls_back_to_re_compile(fresh):
     compiled._load()[f"{int(re.IGNORECASE)}\0cures"] = (0, [1, 2, 3], 0, {}, ())
     assert compiled.compile_pattern("cures", re.IGNORECASE).search("It CURES.")
+
+
+def test_patterns_no_run_uses_any_more_are_dropped(fresh):
+    """Each start loads the whole cache: patterns of rule sets edited away must not pile up."""
+    import pickle
+
+    for i in range(300):  # an earlier rule set's patterns
+        compiled.compile_pattern(rf"\bold{i}\b")
+    compiled.save()
+    importlib.reload(compiled)
+    for i in range(5):  # this run's
+        compiled.compile_pattern(rf"\bnew{i}\b")
+    compiled.save()
+    [path] = fresh.glob("patterns-*.pickle")
+    kept = pickle.loads(path.read_bytes())
+    assert all(f"new{i}" in "".join(kept) for i in range(5))
+    assert not any("old" in key for key in kept)

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - other Pythons
 _codes: dict[str, tuple] | None = None
 _used: set[str] = set()
 _dirty = False
-KEEP = 2000  # patterns kept; past that, only those this run used
+SLACK = 100  # patterns kept beyond three times what a run uses: enough for a few rule sets side by side
 
 
 def _path():
@@ -98,7 +98,8 @@ def save() -> None:
     path = _path()
     if path is None:
         return
-    if len(_codes) > KEEP:
+    if len(_codes) > 3 * len(_used) + SLACK:
+        # every run loads the whole file: patterns of rule sets edited away would slow each start
         for key in [k for k in _codes if k not in _used]:
             del _codes[key]
     temporary = None
