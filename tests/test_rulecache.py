@@ -40,3 +40,23 @@ def test_unwritable_cache_folder_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(blocker / "cache"))
     assert load_rules().get("efficacy/cure-claim") is not None
     assert rulecache.load("anything") is None
+
+
+def test_temporary_files_of_killed_runs_are_swept(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.delenv("CLAIMLINT_NO_RULE_CACHE", raising=False)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CLAIMLINT_CACHE_DIR", str(cache))
+    cache.mkdir()
+    stale, fresh = cache / ".rules-dead.tmp", cache / ".patterns-busy.tmp"
+    stale.write_bytes(b"")
+    fresh.write_bytes(b"")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    folder = tmp_path / "rules"
+    write_pack(folder)
+    load_rules([folder])
+    assert not stale.exists()
+    assert fresh.exists()  # another run may be writing it right now

@@ -17,6 +17,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from claimlint import __version__
@@ -70,11 +71,19 @@ def load(name: str):
 KEEP = 16  # entries kept: enough for several projects with their own rule folders
 
 
+STALE_SECONDS = 600  # a temporary file this old belongs to a run that was killed mid-write
+
+
 def _prune(base: Path) -> None:
     entries = sorted(base.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
+    now = time.time()
+    for temporary in base.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temporary.stat().st_mtime > STALE_SECONDS:
+                temporary.unlink()
 
 
 def save(name: str, ruleset) -> None:
