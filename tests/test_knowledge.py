@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from claimlint.checks import DocumentView
 from claimlint.cli import run
 from claimlint.document import parse
 from claimlint.runner import lint_text
 from claimlint.source import Source
+from claimlint.view import DocumentView
 from conftest import write_pack
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from claimlint.checks import CHECKS, DocumentView, approved_use
+from claimlint.checks import CHECKS, approved_use
 from claimlint.context import Sentence
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
+from claimlint.view import DocumentView
 
 DISCLOSURES = {
     "off-label": "This use is off-label: it is not approved by the FDA.",

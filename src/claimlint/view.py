@@ -1,0 +1,450 @@
+"""A document as the knowledge checks read it: sentences, and the claims that tie products to conditions.
+
+"Ketamine for PTSD" is a claim about a use; "can cause erectile dysfunction"
+names a harm; "men with diabetes who have erectile dysfunction" names who
+takes a product. Everything is worked out once per document and only where a
+check needs it, and shared with the phrase rules (one sentence split, one word
+set per segment).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from claimlint.compiled import compile_pattern
+from claimlint.context import Sentence, is_cited
+from claimlint.document import Document
+from claimlint.findings import Edit, Finding, Fix
+from claimlint.knowledge import KnowledgeBase, Mention
+from claimlint.patterns import regex_requirements, text_words
+from claimlint.sentences import split
+
+NEAR = 12  # words between a product and the condition it is tied to
+
+_SIDE_EFFECT = compile_pattern(
+    r"\bside[- ]effects?\b|\badverse\s+(?:effects?|events?|reactions?)\b|\b(?:can|may|might|could)\s+cause\b"
+    r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)",
+    re.I,
+)
+# A harm told with a verb before the condition: "linked to depression", "report depression while taking it"
+_HARM_BEFORE = compile_pattern(
+    r"\b(?:linked|tied)\s+to\b|\bassociated\s+with\b|\b(?:lead|leads|led|contribute|contributes|contributed)\s+to\b"
+    r"|\bworsen(?:s|ed|ing)?\b|\btrigger(?:s|ed)?\b"
+    r"|\b(?:report|reports|reported|develop|develops|developed|experience|experienced|notice|noticed)\b",
+    re.I,
+)
+_HARM_TAKING = compile_pattern(r"\b(?:while|after|since)\s+(?:taking|starting|stopping|using|being\s+on|on)\b", re.I)
+_BETTER = compile_pattern(
+    r"\b(?:less|fewer|lower|reduced|improved|better|relief\s+(?:from|of)|no\s+more|(?:improvements?|reductions?|drops?"
+    r"|decreases?)\s+in|remission\s+(?:of|from)|recovery\s+from)\s+(?:[\w'’-]+\s+)?$",
+    re.I,
+)
+
+
+@dataclass
+class Claim:
+    """A sentence that ties a product to a condition (or names a product with no condition)."""
+
+    sentence: Sentence
+    product: Mention
+    condition: Mention | None
+    # approved | off-label | harm | not-promoted (negated) | comorbid | unapproved | compounded | unnamed | topic
+    use: str
+
+
+class DocumentView:
+    """A document's sentences with the products and conditions they name.
+
+    Everything is computed once and only where needed: names are looked up
+    per segment (most segments name none), and a segment is split into
+    sentences only when a check has something to look at in it.
+    """
+
+    def __init__(self, document: Document, knowledge: KnowledgeBase, templates: dict[str, str]):
+        self.document = document
+        self.knowledge = knowledge
+        self.templates = templates
+        self._split: dict[int, list[Sentence]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._all_words: list[set[str]] | None = None
+        self._block_cited: dict[int, bool] = {}
+        self._claims: list[Claim] | None = None
+        self._by_sentence: dict[tuple[int, int], list[Claim]] = {}
+        self._topic: tuple[tuple[str, ...], dict[str, str]] | None = None
+        self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
+        self._rows: dict[int, str] | None = None
+
+    @property
+    def all_words(self) -> list[set[str]]:
+        """The lowercase words of every segment, read once for the rules, the checks and the name lookup."""
+        if self._all_words is None:
+            self._all_words = [text_words(segment.text) for segment in self.document.segments]
+        return self._all_words
+
+    def words_of(self, index: int) -> set[str]:
+        return self.all_words[index]
+
+    def sentences_of(self, index: int) -> list[Sentence]:
+        if index not in self._split:
+            segment = self.document.segments[index]
+            spans = split(segment.text)
+            self._split[index] = [
+                Sentence(
+                    segment, start, end, segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+                )
+                for i, (start, end) in enumerate(spans)
+            ]
+            self._starts[index] = [start for start, _ in spans]
+        return self._split[index]
+
+    def span_at(self, index: int, start: int, end: int) -> Sentence | None:
+        """The sentence of segment ``index`` holding [start, end), or the run of up to three sentences it spans.
+
+        A phrase that spells out a sentence end ("side effects? nope") is one
+        claim across two sentences: its context is read over the run, whose
+        last sentence is what the reader takes away.
+        """
+        sentences = self.sentences_of(index)
+        starts = self._starts[index]
+        first = bisect.bisect_right(starts, start) - 1
+        if first < 0 or not sentences[first].start <= start < sentences[first].end:
+            return None
+        if end <= sentences[first].end:
+            return sentences[first]
+        last = bisect.bisect_right(starts, end - 1) - 1
+        if last - first > 2 or end > sentences[last].end:
+            return None
+        head, tail = sentences[first], sentences[last]
+        return Sentence(head.segment, head.start, tail.end, tail.following)
+
+    def words_around(self, index: int) -> set[str]:
+        """A segment's words with those of its lead-in or table row: the words a rule's ``with`` may find."""
+        segment = self.document.segments[index]
+        if segment.kind == "table-cell":
+            return self.words_of(index) | text_words(self._row(index, ""))
+        if segment.lead_in:
+            return self.words_of(index) | text_words(segment.lead_in)
+        return self.words_of(index)
+
+    def surroundings(self, index: int, sentence: Sentence) -> str:
+        """What a reader takes in with a sentence: a list item's lead-in, or a table cell's row and headers.
+
+        "| Mental clarity and focus | Within the first hour |" under a
+        "| Benefit | When you'll feel it |" header reads as one statement.
+        """
+        if sentence.segment.kind != "table-cell":
+            return sentence.with_lead_in
+        return self._row(index, sentence.text)
+
+    def _row(self, index: int, default: str) -> str:
+        if self._rows is None:
+            self._rows = self._table_rows()
+        return self._rows.get(index, default)
+
+    def _table_rows(self) -> dict[int, str]:
+        """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
+        segments = self.document.segments
+        rows: dict[int, str] = {}
+        index = 0
+        while index < len(segments):
+            if segments[index].kind != "table-cell":
+                index += 1
+                continue
+            end = index
+            while end < len(segments) and segments[end].kind == "table-cell":
+                end += 1
+            by_block: dict[int, list[int]] = {}
+            for i in range(index, end):
+                by_block.setdefault(segments[i].block, []).append(i)
+            blocks = list(by_block)
+            header = " | ".join(segments[i].text for i in by_block[blocks[0]])
+            for block in blocks:
+                row = " | ".join(segments[i].text for i in by_block[block])
+                text = row if block == blocks[0] else f"{header} | {row}"
+                for i in by_block[block]:
+                    rows[i] = text
+            index = end
+        return rows
+
+    def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
+        """The sentence a reader read just before this one: in its segment, or the last of the segment before."""
+        sentences = self.sentences_of(index)
+        position = bisect.bisect_left(self._starts[index], sentence.start)
+        if position > 0:
+            return sentences[position - 1]
+        while index > 0:
+            index -= 1
+            earlier = self.sentences_of(index)
+            if earlier:
+                return earlier[-1]
+        return None
+
+    def block_cited(self, block: int) -> bool:
+        """Whether any segment of a block (a paragraph, a table row) carries a citation."""
+        if block not in self._block_cited:
+            self._block_cited[block] = any(is_cited(seg.text) for seg in self.document.segments if seg.block == block)
+        return self._block_cited[block]
+
+    def sentences_matching(self, pattern: re.Pattern) -> Iterator[Sentence]:
+        """Sentences in which a pattern occurs, splitting only the segments that hold it.
+
+        A segment without a word of each group the pattern spells out
+        cannot match, and testing its word set is cheaper than a scan.
+        """
+        groups = pattern_words(pattern)
+        segments = self.document.segments
+        if groups:
+            words = self.all_words
+            first, rest = groups[0], groups[1:]
+            indexes = [i for i, w in enumerate(words) if not first.isdisjoint(w)]
+            if rest:
+                indexes = [i for i in indexes if all(not group.isdisjoint(words[i]) for group in rest)]
+        else:
+            indexes = range(len(segments))
+        for index in indexes:
+            segment = segments[index]
+            if pattern.search(segment.text):
+                for sentence in self.sentences_of(index):
+                    if pattern.search(sentence.text):
+                        yield sentence
+
+    @property
+    def claims(self) -> list[Claim]:
+        if self._claims is None:
+            self._claims = list(self._find_claims())
+            for claim in self._claims:
+                key = (id(claim.sentence.segment), claim.sentence.start)
+                self._by_sentence.setdefault(key, []).append(claim)
+        return self._claims
+
+    @property
+    def topic(self) -> tuple[str, ...]:
+        """The products the draft is about, most named first.
+
+        A sentence that names no product speaks of them: "Visible results
+        within 2 weeks" on a finasteride page is said of finasteride. A
+        product counts when it is named (or its brands are) at least twice and
+        at least half as often as the most named one.
+        """
+        return self._topic_and_names[0]
+
+    @property
+    def topic_names(self) -> dict[str, str]:
+        """Each product the page names, by the name it uses most ("Spravato", not "esketamine")."""
+        return self._topic_and_names[1]
+
+    @property
+    def _topic_and_names(self) -> tuple[tuple[str, ...], dict[str, str]]:
+        if self._topic is None:
+            counts: dict[str, int] = {}
+            names: dict[str, dict[str, int]] = {}
+            seen = set()
+            for claim in self.claims:
+                key = (id(claim.sentence.segment), claim.sentence.start, claim.product.start)
+                if key not in seen:  # a brand counts for its generic: Propecia for finasteride
+                    seen.add(key)
+                    base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
+                    counts[base] = counts.get(base, 0) + 1
+                    name = claim.sentence.text[claim.product.start : claim.product.end]
+                    forms = names.setdefault(base, {})
+                    forms[name] = forms.get(name, 0) + 1
+            top = max(counts.values(), default=0)
+            ranked = sorted(counts, key=lambda pid: -counts[pid])
+            self._topic = (
+                tuple(pid for pid in ranked if counts[pid] >= max(2, top / 2)),
+                {base: max(forms, key=forms.__getitem__) for base, forms in names.items()},
+            )
+        return self._topic
+
+    @property
+    def promoted(self) -> tuple[list[Claim], dict[str, Claim]]:
+        """Claims of compounded, unapproved or off-label uses, and by product (worked out once per draft)."""
+        if self._promoted is None:
+            promoted = [c for c in self.claims if c.use in ("compounded", "unapproved", "off-label")]
+            self._promoted = promoted, {c.product.id.removeprefix("compounded-"): c for c in promoted}
+        return self._promoted
+
+    def unnamed(self, pattern: re.Pattern) -> Iterator[Sentence]:
+        """Sentences where a pattern occurs and no product is named: their subject is the draft's topic."""
+        for sentence in self.sentences_matching(pattern):
+            if not self.claims_in(sentence):
+                yield sentence
+
+    def claims_in(self, sentence: Sentence) -> list[Claim]:
+        """Claims of the sentence at the same place (any Sentence object for it will do)."""
+        _ = self.claims  # computed once, indexing every claim by its sentence
+        return self._by_sentence.get((id(sentence.segment), sentence.start), [])
+
+    def _find_claims(self) -> Iterator[Claim]:
+        kb = self.knowledge
+        for index, segment in enumerate(self.document.segments):
+            words = self.words_of(index)
+            if not kb.may_name_product(words):
+                continue
+            products = kb.product_mentions(segment.text, words)
+            if not products:
+                continue
+            conditions = kb.condition_mentions(segment.text, words)
+            products.sort(key=lambda m: m.start)
+            conditions.sort(key=lambda m: m.start)
+            p = c = 0
+            for sentence in self.sentences_of(index):  # both lists are in order: one pass, not one per sentence
+                while p < len(products) and products[p].start < sentence.start:
+                    p += 1
+                while c < len(conditions) and conditions[c].start < sentence.start:
+                    c += 1
+                inside, near_all = [], []
+                while p < len(products) and products[p].start < sentence.end:
+                    inside.append(_shift(products[p], sentence))
+                    p += 1
+                while c < len(conditions) and conditions[c].start < sentence.end:
+                    near_all.append(_shift(conditions[c], sentence))
+                    c += 1
+                if inside:
+                    yield from self._classify(sentence, inside, near_all)
+
+    def _classify(self, sentence: Sentence, products: list[Mention], conditions: list[Mention]) -> Iterator[Claim]:
+        kb = self.knowledge
+        harms = bool(_SIDE_EFFECT.search(sentence.text))
+        for product in products:
+            entry = kb.products[product.id]
+            near = [c for c in conditions if _words_between(sentence.text, product, c) <= NEAR]
+            if entry.status != "approved":
+                use = "unapproved"
+            elif product.compounded:
+                use = "compounded"
+            else:
+                use = "unnamed"
+            if not near:
+                yield Claim(sentence, product, None, use)
+                continue
+            approved = [c for c in near if use == "unnamed" and kb.approved_for(product.id, c.id)]
+            for condition in near:
+                kind = use
+                if use == "unnamed":
+                    kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
+                    if kind == "off-label" and (harms or _harm_told(sentence.text, condition)):
+                        kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
+                    elif kind == "off-label" and _tie_negated(sentence, product, condition):
+                        kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
+                    elif kind == "off-label" and _comorbid(sentence.text, product, condition, approved):
+                        kind = "comorbid"  # "men with diabetes who have erectile dysfunction"
+                yield Claim(sentence, product, condition, kind)
+
+    def finding(self, rule, sentence: Sentence, start: int, end: int, values: dict, fix_text: str | None = None):
+        """A finding of a check rule over sentence-relative span [start, end)."""
+        segment = sentence.segment
+        src_start, src_end = segment.source_span(sentence.start + start, sentence.start + end)
+        values = {**values, "match": " ".join(sentence.text[start:end].split())}
+        fix = None
+        if fix_text is not None:
+            at = segment.source_span(sentence.end - 1, sentence.end)[1]
+            line, column = self.document.source.position(at)
+            fix = Fix(rule.fix.safe, (Edit(line, column, line, column, " " + fix_text),))
+        return Finding.at(
+            self.document.source,
+            src_start,
+            src_end,
+            rule=rule.id,
+            category=rule.category,
+            severity=rule.severity,
+            message=fill(rule.message, values),
+            suggestion=fill(rule.suggestion, values),
+            sources=rule.sources,
+            sentence=" ".join(sentence.text.split()),
+            fix=fix,
+        )
+
+    def appended(self, rule, values: dict) -> str | None:
+        """The text a rule's ``append`` fix adds, with disclosure templates and placeholders filled."""
+        if rule.fix is None or rule.fix.kind != "append":
+            return None
+        text = re.sub(r"\{disclosure:([a-z-]+)\}", lambda m: self.templates.get(m.group(1), m.group(0)), rule.fix.text)
+        return fill(text, values)
+
+
+def fill(template: str, values: dict) -> str:
+    """Replace {name} placeholders that have a value; leave the rest as written."""
+    return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _shift(mention: Mention, sentence: Sentence) -> Mention:
+    """A segment-relative mention made relative to the sentence holding it."""
+    return Mention(mention.start - sentence.start, mention.end - sentence.start, mention.id, mention.compounded)
+
+
+# A condition the reader has, named after the people who have it: "men with diabetes", "users who have anxiety"
+_HAVING = compile_pattern(
+    r"\b(?:users?|patients?|takers?|customers?|clients?|members?|people|persons?|men|women|adults|children|kids|teens"
+    r"|anyone|those|someone|you)\s+(?:who\s+(?:also\s+)?(?:have|has|had|live\s+with)|with|living\s+with)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+
+_USERS_OF = compile_pattern(r"\s+(?:users?|patients?|takers?|customers?|clients?|members?)\b", re.I)
+
+# What joins a condition of the people to the approved use that follows: "diabetes who have erectile dysfunction"
+_ALSO_HAVING = compile_pattern(r"\s*(?:,\s*)?(?:who\s+(?:also\s+)?(?:have|has)|and|with)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+def _comorbid(text: str, product: Mention, condition: Mention, approved: list[Mention]) -> bool:
+    """Whether a condition describes the people taking the product rather than what it is taken for.
+
+    "Sildenafil for men with diabetes who have erectile dysfunction" treats
+    erectile dysfunction, the approved use that follows: diabetes is who has
+    it. "Finasteride users with depression should talk to their doctor" names
+    the users. But "ketamine for people with depression" offers it for
+    depression, and so does "approved for obesity, also prescribed for
+    patients with PCOS".
+    """
+    if not _HAVING.search(text, 0, condition.start):
+        return False
+    if _USERS_OF.match(text, product.end):
+        return True
+    return any(c.start > condition.end and _ALSO_HAVING.fullmatch(text, condition.end, c.start) for c in approved)
+
+
+def _harm_told(text: str, condition: Mention) -> bool:
+    """Whether a verb before the condition tells it as a harm of the product.
+
+    "Finasteride has been linked to depression" and "some men report
+    depression while taking finasteride" name a harm; "ketamine for depression
+    has been linked to fast relief" and "clients report less depression after
+    starting ketamine" name a use.
+    """
+    if _BETTER.search(text, 0, condition.start):
+        return False
+    cues = list(_HARM_BEFORE.finditer(text, 0, condition.start))
+    if not cues:
+        return False
+    cue = cues[-1].group().lower()
+    if cue.startswith(("report", "develop", "experience", "notice")):
+        return bool(_HARM_TAKING.search(text, condition.end))
+    return True
+
+
+def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bool:
+    """Whether a negation stands between (or before) a product and the condition it is tied to."""
+    first, second = (product, condition) if product.start <= condition.start else (condition, product)
+    return sentence.negated(sentence.start + second.start, sentence.start + second.end) or sentence.negated(
+        sentence.start + first.start, sentence.start + first.end
+    )
+
+
+def _words_between(text: str, a: Mention, b: Mention) -> int:
+    lo, hi = (a.end, b.start) if a.start <= b.start else (b.end, a.start)
+    return len(re.findall(r"\w+", text[lo:hi])) if hi > lo else 0
+
+
+# The word groups every match of a pattern holds: a segment lacking a word of one is not searched
+PATTERN_WORDS: dict[re.Pattern, tuple[frozenset[str], ...]] = {}
+
+
+def pattern_words(pattern: re.Pattern) -> tuple[frozenset[str], ...]:
+    """The word groups a pattern's matches hold (worked out once per pattern)."""
+    if pattern not in PATTERN_WORDS:
+        PATTERN_WORDS[pattern] = regex_requirements(pattern.pattern)
+    return PATTERN_WORDS[pattern]
