@@ -104,6 +104,13 @@ def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclo
         ("Ketamine for depression has been linked to fast relief in trials.", True),
         ("Our clients report less depression after starting ketamine.", True),
         ("Ketamine is associated with rapid improvement in depression.", True),
+        ("Depression and suicidal thoughts have been reported in men taking finasteride.", False),
+        # a condition in another clause, which names a product of its own
+        (
+            "Sildenafil (Viagra) treats erectile dysfunction; as Revatio, it treats pulmonary arterial hypertension.",
+            False,
+        ),
+        ("Ketamine and esketamine for depression.", True),
     ],
 )
 def test_a_condition_beside_a_product_is_not_always_its_use(builtin_rules, text, off_label):
@@ -214,6 +221,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, typical)
     trial = quote + "\n\nIn a randomized trial of 1,961 adults, people lost 15% of their weight (Wilding et al., 2021)."
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, trial)
+    trials = quote + "\n\nResults vary: in the trials, most men kept their hair and about two thirds regrew some."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, trials)
 
 
 TEAM_KNOWLEDGE = """
@@ -348,6 +357,12 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
 )
 def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):
     assert ("conflict/approval-claim" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_a_word_of_a_stance_outside_a_stance_is_no_conflict(builtin_rules):
+    honest = "Ketamine for depression is off-label, and every patient gets that in writing."
+    assert "conflict/guideline-position" not in rules_fired(builtin_rules, honest)
+    assert "conflict/guideline-position" in rules_fired(builtin_rules, "Ketamine for depression, for every patient.")
 
 
 def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_rules):

@@ -73,3 +73,17 @@ def test_text_and_html_reports_from_the_cache_show_the_same_source_lines(tmp_pat
         run(["--select", "efficacy/cure-claim", "--format", "html", "--output", name, "page.md"])
         pages.append((tmp_path / name).read_text())
     assert "Our drops" in pages[1] and pages[0].count("cure") == pages[1].count("cure")
+
+
+def test_an_edited_claimlint_module_serves_no_old_result(tmp_path, capsys, monkeypatch):
+    """An editable install whose checks change must not see results cached by the old code."""
+    from claimlint import resultcache
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.md").write_text("It cures depression.\n")
+    report(capsys, "page.md")
+    assert len(entries(tmp_path)) == 1
+    stamp = resultcache.code_stamp()
+    monkeypatch.setattr(resultcache, "code_stamp", lambda: stamp + ",engine.py:1:1")  # a module edited since
+    report(capsys, "page.md")
+    assert len(entries(tmp_path)) == 2

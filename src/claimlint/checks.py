@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence
+from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
 from claimlint.knowledge import KnowledgeBase, Mention
 from claimlint.patterns import literal_alternation, phrase_requirements
@@ -49,7 +50,8 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
 )
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
-    r"|most\s+(?:people|patients|participants|members|clients|users|customers)|in\s+(?:clinical\s+)?(?:trials|studies)"
+    r"|most\s+(?:people|patients|participants|members|clients|users|customers)"
+    r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:clinical\s+)?(?:trials|studies)"
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
 )
@@ -77,6 +79,8 @@ _ATTRIBUTION = compile_pattern(
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}[\s\ufffc]*$"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:)\s"
+    # a review opening with its star rating: "★★★★★ "I out-hike my grandkids now""
+    r"|^\W{0,4}[★⭐]{3,}"
 )
 
 
@@ -246,7 +250,7 @@ def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
         if not sentence.question and _QUANTITY.search(sentence.text):
             return []
     text = first.text
-    start = len(text) - len(text.lstrip(" \"“'"))
+    start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))
     return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]
 
 
@@ -277,9 +281,17 @@ def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
 
 
 def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
+    """Whether a match and a mention stand in one phrase: few words apart, no clause between them.
+
+    A comma between coordinated words still counts ("FDA-approved,
+    pharmaceutical-grade NAD+"); one that opens a clause does not.
+    """
     lo, hi = (match.end(), target.start) if match.end() <= target.start else (target.end, match.start())
     between = text[lo:hi] if hi > lo else ""
-    return len(re.findall(r"\w+", between)) <= words and not re.search(r"[,;:]", between)
+    count = len(re.findall(r"\w+", between))
+    if re.search(r"[;:]", between) or count > words:
+        return False
+    return "," not in between or (between.count(",") == 1 and count <= 2)
 
 
 _NAMES_A_USE = compile_pattern(

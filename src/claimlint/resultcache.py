@@ -2,9 +2,9 @@
 
 Entries live in ``.claimlint_cache/`` next to the configuration file (or in the
 current folder), one entry file per linted file, keyed by everything that can
-change a result: the claimlint version, the content of every rule file, the
-file's configuration, the command-line selection and the file's own bytes and
-path. So a rule or configuration change never serves a stale result. JSON, not
+change a result: the claimlint version and its modules, the content of every
+rule file, the file's configuration, the command-line selection and the file's
+own bytes and path. So a rule or configuration change never serves a stale result. JSON, not
 pickle: the folder is inside a project, and reading it must never run code. An
 entry is the SHA-256 of its payload on the first line and the JSON payload after
 it, so a hit costs one read and one parse; a truncated, corrupt or tampered entry
@@ -27,13 +27,31 @@ FOLDER = ".claimlint_cache"
 FORMAT = 2  # of an entry
 
 
+def code_stamp() -> str:
+    """The size and time of every module that reads drafts, so an edited claimlint never serves old results.
+
+    A release changes ``__version__``; an editable install (claimlint's own
+    development, or a team patching a check) changes the modules instead.
+    """
+    here = Path(__file__).parent
+    stamp = []
+    with contextlib.suppress(OSError), os.scandir(here) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                info = entry.stat()
+                stamp.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return ",".join(sorted(stamp))
+
+
 class ResultCache:
     def __init__(self, root: Path):
         self.folder = root / FOLDER / f"{__version__}-{FORMAT}"
         self.hits = 0
+        self.stamp = code_stamp()
 
     def key(self, *parts: str | bytes) -> str:
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(self.stamp.encode())
+        digest.update(b"\0")
         for part in parts:
             digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")

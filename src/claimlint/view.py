@@ -26,7 +26,8 @@ NEAR = 12  # words between a product and the condition it is tied to
 
 _SIDE_EFFECT = compile_pattern(
     r"\bside[- ]effects?\b|\badverse\s+(?:effects?|events?|reactions?)\b|\b(?:can|may|might|could)\s+cause\b"
-    r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)",
+    r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)"
+    r"|\b(?:has|have|had)\s+been\s+reported\b|\breported\s+(?:in|by|among)\b",
     re.I,
 )
 # A harm told with a verb before the condition: "linked to depression", "report depression while taking it"
@@ -311,7 +312,12 @@ class DocumentView:
         harms = bool(_SIDE_EFFECT.search(sentence.text))
         for product in products:
             entry = kb.products[product.id]
-            near = [c for c in conditions if _words_between(sentence.text, product, c) <= NEAR]
+            near = [
+                c
+                for c in conditions
+                if _words_between(sentence.text, product, c) <= NEAR
+                and not _belongs_to_another(sentence.text, product, c, products)
+            ]
             if entry.status != "approved":
                 use = "unapproved"
             elif product.compounded:
@@ -432,6 +438,27 @@ def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bo
     return sentence.negated(sentence.start + second.start, sentence.start + second.end) or sentence.negated(
         sentence.start + first.start, sentence.start + first.end
     )
+
+
+_CLAUSE_BREAK = compile_pattern(r"[;:—–]|\.\s")
+
+
+def _belongs_to_another(text: str, product: Mention, condition: Mention, products: list[Mention]) -> bool:
+    """Whether the condition is in another clause, which names a product of its own.
+
+    "Sildenafil (Viagra) is approved for erectile dysfunction; as Revatio, the
+    same drug treats pulmonary arterial hypertension": the hypertension is
+    Revatio's. "Ketamine and esketamine for depression" ties both.
+    """
+    if not _CLAUSE_BREAK.search(text, *_between(product, condition)):
+        return False
+    return any(
+        not _CLAUSE_BREAK.search(text, *_between(other, condition)) for other in products if other is not product
+    )
+
+
+def _between(a: Mention, b: Mention) -> tuple[int, int]:
+    return (a.end, b.start) if a.start < b.start else (b.end, a.start)
 
 
 def _words_between(text: str, a: Mention, b: Mention) -> int:
