@@ -181,6 +181,7 @@ def test_doing_what_others_never_did_is_no_hedged_claim(builtin_rules, text, fla
     [
         ("Why wait weeks for antidepressants to kick in?", True),
         ("So why settle for SSRIs?", True),
+        ("Why cycle through triptans for years when our infusions work faster than triptans?", True),
         ("Why do antidepressants take weeks to kick in?", False),  # a real question
     ],
 )

@@ -121,7 +121,7 @@ def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
     text = "# Clinic\n\nKetamine for PTSD.\n\nKetamine for depression.\n"
     findings = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/off-label"]
     assert [(f.line, f.message) for f in findings] == [
-        (3, "Off-label use without a disclosure: Ketamine for PTSD (Ketamine is not FDA-approved for this use)")
+        (3, "Off-label use without a disclosure: ketamine for PTSD (ketamine is not FDA-approved for this use)")
     ]
     assert findings[0].fix is not None and not findings[0].fix.safe
     assert findings[0].fix.edits[0].text == " Ketamine is not FDA-approved for PTSD; this use is off-label."
@@ -134,8 +134,16 @@ def test_off_label_finding_is_reported_once_at_the_first_mention(builtin_rules):
 def test_disclosure_wording_agrees_with_the_product_mention(builtin_rules, mention, verb):
     text = f"{mention} for PTSD.\n"
     [finding] = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/off-label"]
-    assert f"({mention} {verb} not FDA-approved for this use)" in finding.message
+    in_running_text = mention[0].lower() + mention[1:]  # a generic name opening the draft's sentence
+    assert f"({in_running_text} {verb} not FDA-approved for this use)" in finding.message
     assert finding.fix.edits[0].text == f" {mention} {verb} not FDA-approved for PTSD; this use is off-label."
+
+
+def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
+    [finding] = [
+        f for f in lint_text("Spravato for PTSD.\n", builtin_rules, "d.md") if f.rule == "disclosure/off-label"
+    ]
+    assert "(Spravato is not FDA-approved for this use)" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -223,6 +231,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, trial)
     trials = quote + "\n\nResults vary: in the trials, most men kept their hair and about two thirds regrew some."
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, trials)
+    signed = '"Twelve years of migraine, gone after my third infusion." (Priya, patient since 2022)'
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
 
 
 TEAM_KNOWLEDGE = """
@@ -353,6 +363,11 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
         ("FDA-approved oral minoxidil, now prescribed for hair regrowth.", True),
         ("Oral minoxidil, an FDA-approved pill, is also prescribed for hair loss.", False),
         ("FDA-approved oral minoxidil treats high blood pressure and is also prescribed for hair loss.", False),
+        ("Try compounded tirzepatide. Tirzepatide is FDA-approved, so you're getting an FDA-approved shot.", True),
+        (
+            "We ended compounded tirzepatide. We now prescribe FDA-approved medicines rather than a compounded copy.",
+            False,
+        ),
     ],
 )
 def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):

@@ -81,6 +81,8 @@ _ATTRIBUTION = compile_pattern(
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:)\s"
     # a review opening with its star rating: "★★★★★ "I out-hike my grandkids now""
     r"|^\W{0,4}[★⭐]{3,}"
+    # a quote signed in parentheses: ""... gone after my third infusion." (Priya, patient since 2022)"
+    r"|[”\"]\s*\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,\s*[^()]{1,40})?\)"
 )
 
 
@@ -113,10 +115,8 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     kb = view.knowledge
     product = kb.products[claim.product.id]
     text = claim.sentence.text
-    if claim.product.end:
-        mention = text[claim.product.start : claim.product.end]
-    else:  # the page's topic, by the page's own name for it
-        mention = view.topic_names.get(claim.product.id, product.display)
+    # named in the sentence, or the page's topic by the page's own name for it
+    mention = view.named(claim) if claim.product.end else view.topic_names.get(claim.product.id, product.display)
     values = {
         "product": mention,
         "is": "are" if _plural(mention) else "is",
@@ -294,11 +294,15 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
     return "," not in between or (between.count(",") == 1 and count <= 2)
 
 
+# The sentence offers something to the reader: "you're getting", "your shot", "our vials"
+_SOLD_TO_YOU = compile_pattern(r"\b(?:you(?:['’]re|['’]ll)?|your|our|we(?:['’]re)?)\b", re.I)
 _NAMES_A_USE = compile_pattern(
     r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
     r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
     re.I,
 )
+# "FDA-approved medicines rather than a compounded copy": the approval is set against what is not approved
+_CONTRASTED = compile_pattern(r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?)\b[^.;]{0,60}?\bcompound", re.I)
 _GENERIC_APPROVED = compile_pattern(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
 
 
@@ -317,10 +321,10 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     named = view.claims_in(sentence)
     if named:  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
         nearest = min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))
-        if nearest.product.id in bases and nearest.use == "unnamed":
+        if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
             return bases[nearest.product.id]
         return None
-    if _GENERIC_APPROVED.match(sentence.text, match.end()):
+    if _GENERIC_APPROVED.match(sentence.text, match.end()) and not _CONTRASTED.search(sentence.text, match.end()):
         return next((c for c in promoted if c.use != "off-label"), None)
     return None
 
@@ -337,6 +341,13 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
             claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
             right = [c for c in claims if c.use == "approved"]
+            if right and not wrong and _SOLD_TO_YOU.search(sentence.text):
+                # "Tirzepatide is FDA-approved, so you're getting an FDA-approved shot" on a page that sells
+                # compounded tirzepatide: the base's approval is offered to the reader for what is sold
+                _, bases = view.promoted
+                sold = [bases[c.product.id] for c in right if c.product.id in bases]
+                if sold and sold[0].use != "off-label":
+                    right = []
             promoted = _borrowed_approval(view, sentence, match) if not wrong and not right else None
             if promoted is not None:
                 # "FDA-approved ketamine, delivered discreetly" on a page that sells troches: the approval
@@ -396,6 +407,7 @@ UNSUPPORTED_STANCES = (
     "first-line", "first line", "first choice", "first-choice", "standard of care", "gold standard",
     "treatment of choice", "go-to treatment", "recommended for all", "recommended for everyone",
     "proven treatment", "before trying anything else", "first resort", "first thing we offer", "first thing to try",
+    "first call", "where we start",
     "not the last resort", "not a last resort",
 )  # fmt: skip
 

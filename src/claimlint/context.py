@@ -72,8 +72,8 @@ _ABSOLUTE = compile_pattern(
     re.I,
 )
 _RHETORICAL = compile_pattern(
-    r"\W*(?:so\s+)?why\s+(?:wait|settle|suffer|struggle|put\s+up\s+with|keep\s+(?:waiting|suffering|struggling)"
-    r"|live\s+with|go\s+on)\b",
+    r"\W*(?:so\s+)?why\s+(?:wait|settle|suffer|struggle|put\s+up\s+with|keep\s+(?:waiting|suffering|struggling|trying)"
+    r"|live\s+with|go\s+on|cycle\s+through|bother\s+with|waste\s+(?:years|months|time))\b",
     re.I,
 )
 _CLAUSE_BREAK = compile_pattern(r"[,;()—–]|\s-\s")

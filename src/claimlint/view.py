@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence, is_cited
@@ -249,7 +250,7 @@ class DocumentView:
                     seen.add(key)
                     base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
                     counts[base] = counts.get(base, 0) + 1
-                    name = claim.sentence.text[claim.product.start : claim.product.end]
+                    name = self.named(claim)
                     forms = names.setdefault(base, {})
                     forms[name] = forms.get(name, 0) + 1
             top = max(counts.values(), default=0)
@@ -259,6 +260,29 @@ class DocumentView:
                 {base: max(forms, key=forms.__getitem__) for base, forms in names.items()},
             )
         return self._topic
+
+    def named(self, claim: Claim) -> str:
+        """A claim's product as the sentence names it, fit for the middle of a message.
+
+        "Compounded tirzepatide" opening a sentence becomes "compounded
+        tirzepatide"; a brand keeps its capital ("Spravato").
+        """
+        name = claim.sentence.text[claim.product.start : claim.product.end]
+        if claim.product.start == 0 and name[:1].isupper() and name[1:2].islower():
+            lowered = name[0].lower() + name[1:]
+            if lowered.split()[0] in self._lowercase_names:
+                return lowered
+        return name
+
+    @cached_property
+    def _lowercase_names(self) -> frozenset[str]:
+        """First words of product names written in lower case in the knowledge base ("ketamine", not "Spravato")."""
+        return frozenset(
+            name.split()[0]
+            for product in self.knowledge.products.values()
+            for name in (*product.names, *product.compounded_names)
+            if name[:1].islower()
+        )
 
     @property
     def promoted(self) -> tuple[list[Claim], dict[str, Claim]]:
@@ -357,8 +381,8 @@ class DocumentView:
             rule=rule.id,
             category=rule.category,
             severity=rule.severity,
-            message=fill(rule.message, values),
-            suggestion=fill(rule.suggestion, values),
+            message=_capitalized(fill(rule.message, values)),
+            suggestion=_capitalized(fill(rule.suggestion, values)),
             sources=rule.sources,
             sentence=" ".join(sentence.text.split()),
             fix=fix,
@@ -369,12 +393,17 @@ class DocumentView:
         if rule.fix is None or rule.fix.kind != "append":
             return None
         text = re.sub(r"\{disclosure:([a-z-]+)\}", lambda m: self.templates.get(m.group(1), m.group(0)), rule.fix.text)
-        return fill(text, values)
+        return _capitalized(fill(text, values))
 
 
 def fill(template: str, values: dict) -> str:
     """Replace {name} placeholders that have a value; leave the rest as written."""
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def _capitalized(text: str) -> str:
+    """A message that opens with a product named in lower case ("compounded tirzepatide is ...") starts a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def _shift(mention: Mention, sentence: Sentence) -> Mention:
