@@ -135,6 +135,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("No pharmacy lines, no waiting, it cures depression.", True),
         ("Our reviews (not paid ads) say it cures depression.", True),
         ("It does not (as some claim) cure depression.", False),
+        ('Myth 1: "Our infusions cure depression."', False),
+        ('## Myth #4: "It cures depression, and it is safe for everyone."', False),
+        ('"It cures depression!" Okay, let\'s talk about this one.', False),
+        ('"It cures depression!" Book your first session today.', True),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

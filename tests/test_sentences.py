@@ -33,6 +33,8 @@ def sentences(text):
         ("Anxiety? Gone 🙌 Like completely gone", ["Anxiety?", "Gone 🙌", "Like completely gone"]),
         ("Calm (their words 👀)\nIt helps.", ["Calm (their words 👀)", "It helps."]),
         ("I feel 💯 better now.", ["I feel 💯 better now."]),
+        ('"Gone in one afternoon." (Dana, 52) It helps.', ['"Gone in one afternoon." (Dana, 52)', "It helps."]),
+        ('[0:00, on camera]\n"It works!" Okay.', ["[0:00, on camera]", '"It works!"', "Okay."]),
     ],
 )
 def test_split(text, expected):

@@ -31,7 +31,8 @@ _NEG_PRE = compile_pattern(
 )
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
-    r"|nothing\s+(?:else|short\s+of|like|compares|beats|works)|none\s+other|never\s+(?:before|been)"
+    r"|nothing\s+(?:else|short\s+of|like|compares|beats|works\s+(?:like|better|faster|as))|none\s+other"
+    r"|never\s+(?:before|been)"
     r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer)" + _E,
     re.I,
 )
@@ -143,11 +144,22 @@ class Sentence:
 
         A cue that starts inside the span does not count: "no side effects"
         is the claim itself, while "no treatment is completely safe" and
-        "no studies show" negate it.
+        "no studies show" negate it. A claim quoted only to be taken apart
+        ("'Rosemary oil is BETTER than minoxidil!' Okay, let's talk about
+        this one.") is negated as a whole.
         """
+        if self._debunked:
+            return True
         shift = len(self._prefix) - self.start
         lo, hi = start + shift, end + shift
         return any(s <= lo < e and (cue_start < lo or cue_start >= hi) for s, e, cue_start, _ in self._scopes)
+
+    @cached_property
+    def _debunked(self) -> bool:
+        text = self.text.strip()
+        if not (text[:1] in '"“' and _QUOTE_END.search(text)):
+            return False
+        return bool(_DEBUNK.match(self.following))
 
     @cached_property
     def _hedging_phrase(self) -> bool:
@@ -189,6 +201,19 @@ class Sentence:
         return bool(following) and bool(_CITATION_ONLY.fullmatch(following)) and is_cited(following)
 
 
+# A sentence that is all quotation, and what may follow it to take it apart
+_QUOTE_END = compile_pattern(r"[\"”][^\w\"”“]*$")
+_DEBUNK = compile_pattern(
+    r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
+    r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
+    r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b"
+    r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",
+    re.I,
+)
+# What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
+_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?\s*")
+
+
 def _parenthesis_end(text: str, position: int) -> int:
     """Where the parenthesis around ``position`` closes: an aside's negation stays in the aside.
 
@@ -228,10 +253,19 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
                 end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
                 scopes.append((cue.start(), end, cue.start(), cue.end()))
                 continue
-        # "Myth: ..." negates what follows the colon; "No: it is off-label" answers a question
+        # "Myth: ..." negates what follows the colon, all of it; "No: it is off-label" answers a question
         myth = cue.group().lower().startswith("myth")
+        label = _MYTH_LABEL.match(text, cue.end())
+        if myth and text.startswith(":", label.end()):
+            scopes.append((cue.start(), len(text), cue.start(), cue.end()))
+            continue
         limit = next(
-            (t for t in terminators if t >= cue.end() and (text[cue.end() : t].strip() or not myth)), len(text)
+            (
+                t
+                for t in terminators
+                if t >= cue.end() and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
+            ),
+            len(text),
         )
         limit = min(limit, _parenthesis_end(text, cue.start()))
         words = list(_WORD.finditer(text, cue.end(), limit))

@@ -21,6 +21,8 @@ _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _EMOJI_RUN = f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
 _CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
 _STARTER = compile_pattern(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
+_BLANK = " \t\n\r\ufffc"  # white space, and the placeholder that stands for code or HTML
+_SIGNATURE = compile_pattern(r"\s+\([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,[^()\n]{1,40})?\)")
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
 _CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _CONTINUES = compile_pattern(
@@ -45,12 +47,16 @@ def split(text: str) -> list[tuple[int, int]]:
             pass
         elif citation:
             end = citation.end(1)
-        elif not _STARTER.match(text, end) and end < len(text.rstrip()):
-            continue
-        if text[start:end].strip():
+        else:
+            signature = _SIGNATURE.match(text, end)
+            if signature:  # '"Gone in one afternoon." (Dana, 52)': the quote keeps its signature
+                end = signature.end()
+            if not _STARTER.match(text, end) and end < len(text.rstrip()):
+                continue
+        if text[start:end].strip(_BLANK):  # a span of only white space and markup placeholders holds no sentence
             spans.append(_trim(text, start, end))
-        start = end
-    if text[start:].strip():
+            start = end
+    if text[start:].strip(_BLANK):
         spans.append(_trim(text, start, len(text)))
     return spans
 
@@ -96,5 +102,5 @@ def _is_title_line(text: str, start: int, newline: int) -> bool:
         return False
     if line[-1] in ".!?:":
         return False
-    following = text[newline + 1 : newline + 3].lstrip()
+    following = text[newline + 1 : newline + 4].lstrip().lstrip("\"'“‘(*")
     return bool(following) and (following[0].isupper() or following[0].isdigit())
