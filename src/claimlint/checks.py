@@ -407,7 +407,7 @@ UNSUPPORTED_STANCES = (
     "first-line", "first line", "first choice", "first-choice", "standard of care", "gold standard",
     "treatment of choice", "go-to treatment", "recommended for all", "recommended for everyone",
     "proven treatment", "before trying anything else", "first resort", "first thing we offer", "first thing to try",
-    "first call", "where we start",
+    "first call", "not your last resort",
     "not the last resort", "not a last resort",
 )  # fmt: skip
 
