@@ -499,8 +499,6 @@ _FORBIDDEN: dict[tuple[str, ...], re.Pattern] = {}
 
 def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
     if phrases not in _FORBIDDEN:
-        from claimlint.compiled import compile_pattern
-
         pattern = compile_pattern(rf"(?<![\w]){literal_alternation(phrases)}(?![\w])", re.I)
         groups = [phrase_requirements(phrase, {}) for phrase in phrases]  # words, read from the phrases
         PATTERN_WORDS[pattern] = (frozenset().union(*(g[0] for g in groups)),) if all(groups) else ()

@@ -207,6 +207,16 @@ class KnowledgeBase:
         return _Names(names)
 
     @cached_property
+    def lowercase_first_words(self) -> frozenset[str]:
+        """First words of product names written in lower case ("ketamine", not "Spravato"), for messages."""
+        return frozenset(
+            name.split()[0]
+            for product in self.products.values()
+            for name in (*product.names, *product.compounded_names)
+            if name[:1].islower()
+        )
+
+    @cached_property
     def _condition_names(self) -> _Names:
         return _Names({name: c.id for c in self.conditions.values() for name in c.names})
 

@@ -13,7 +13,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence, is_cited
@@ -270,19 +269,9 @@ class DocumentView:
         name = claim.sentence.text[claim.product.start : claim.product.end]
         if claim.product.start == 0 and name[:1].isupper() and name[1:2].islower():
             lowered = name[0].lower() + name[1:]
-            if lowered.split()[0] in self._lowercase_names:
+            if lowered.split()[0] in self.knowledge.lowercase_first_words:
                 return lowered
         return name
-
-    @cached_property
-    def _lowercase_names(self) -> frozenset[str]:
-        """First words of product names written in lower case in the knowledge base ("ketamine", not "Spravato")."""
-        return frozenset(
-            name.split()[0]
-            for product in self.knowledge.products.values()
-            for name in (*product.names, *product.compounded_names)
-            if name[:1].islower()
-        )
 
     @property
     def promoted(self) -> tuple[list[Claim], dict[str, Claim]]:
