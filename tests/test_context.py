@@ -151,33 +151,24 @@ def test_a_bare_no_negates_only_its_noun_phrase(lint):
 
 
 @pytest.mark.parametrize(
-    ("text", "flagged"),
+    ("text", "rule", "flagged"),
     [
-        ("CBD oil can stop seizures.", False),
-        ("CBD oil can stop seizures completely.", True),
-        ("CBD oil can stop seizures, and the effect lasts forever.", False),  # the absolute is in another clause
-        ("CBD oil can stop seizures completely in some children.", False),  # a hedging phrase still hedges
+        ("CBD oil can stop seizures.", "efficacy/direct-benefit", False),
+        ("CBD oil can stop seizures completely.", "efficacy/direct-benefit", True),
+        # the absolute is in another clause
+        ("CBD oil can stop seizures, and the effect lasts forever.", "efficacy/direct-benefit", False),
+        # a hedging phrase still hedges
+        ("CBD oil can stop seizures completely in some children.", "efficacy/direct-benefit", False),
+        # doing what others never did is no hedged claim
+        ("One retreat can accomplish what years of therapy never did.", "efficacy/does-what-others-cannot", True),
+        ("One retreat may help some people whom therapy did not.", "efficacy/does-what-others-cannot", False),
     ],
 )
-def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rules, text, flagged):
+def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rules, text, rule, flagged):
     from claimlint.runner import lint_text
 
     fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
-    assert ("efficacy/direct-benefit" in fired) is flagged, fired
-
-
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        ("One retreat can accomplish what years of therapy never did.", True),
-        ("One retreat may help some people whom therapy did not.", False),
-    ],
-)
-def test_doing_what_others_never_did_is_no_hedged_claim(builtin_rules, text, flagged):
-    from claimlint.runner import lint_text
-
-    fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
-    assert ("efficacy/does-what-others-cannot" in fired) is flagged, fired
+    assert (rule in fired) is flagged, fired
 
 
 @pytest.mark.parametrize(

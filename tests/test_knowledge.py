@@ -56,22 +56,32 @@ def rules_fired(builtin_rules, text):
     return {f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")}
 
 
+OFF_LABEL = ("disclosure/off-label", "We offer ketamine for depression.")
+NOT_APPROVED = ("disclosure/not-fda-approved", "Ask us about LDN.")
+
+
 @pytest.mark.parametrize(
-    "disclosure",
+    ("rule", "draft", "disclosure"),
     [
-        "Using ketamine for depression is off-label.",
-        "Ketamine is used off-label for depression.",
-        "This use is not FDA-approved.",
-        "The FDA has not approved ketamine for depression.",
-        "Ketamine is not approved by the FDA for depression.",
-        "Ketamine has not been approved for treating depression.",
-        "Doctors prescribe it for depression outside its approved uses.",
-        "Depression is an unlabeled use of ketamine.",
-        "For depression, ketamine has no FDA approval.",
+        (*OFF_LABEL, "Using ketamine for depression is off-label."),
+        (*OFF_LABEL, "Ketamine is used off-label for depression."),
+        (*OFF_LABEL, "This use is not FDA-approved."),
+        (*OFF_LABEL, "The FDA has not approved ketamine for depression."),
+        (*OFF_LABEL, "Ketamine is not approved by the FDA for depression."),
+        (*OFF_LABEL, "Ketamine has not been approved for treating depression."),
+        (*OFF_LABEL, "Doctors prescribe it for depression outside its approved uses."),
+        (*OFF_LABEL, "Depression is an unlabeled use of ketamine."),
+        (*OFF_LABEL, "For depression, ketamine has no FDA approval."),
+        (*NOT_APPROVED, "No LDN product has FDA approval."),
+        (*NOT_APPROVED, "LDN lacks FDA approval for any use."),
+        (*NOT_APPROVED, "No low-dose naltrexone product has been approved."),
+        (*NOT_APPROVED, "LDN is not FDA-approved."),
     ],
 )
-def test_honest_ways_to_disclose_an_off_label_use(builtin_rules, disclosure):
-    assert "disclosure/off-label" not in rules_fired(builtin_rules, f"We offer ketamine for depression. {disclosure}")
+def test_honest_ways_to_disclose(builtin_rules, rule, draft, disclosure):
+    """An off-label use or an unapproved product, disclosed in the many ways writers word it."""
+    assert rule in rules_fired(builtin_rules, draft)
+    assert rule not in rules_fired(builtin_rules, f"{draft} {disclosure}")
 
 
 @pytest.mark.parametrize(
@@ -202,20 +212,6 @@ def test_guideline_finding_quotes_the_position_and_its_source(builtin_rules):
     assert finding.excerpt == "first-line"
     assert "American Headache Society" in finding.message
     assert "ketamine" in finding.suggestion.lower() and "first-line" in finding.suggestion.lower()
-
-
-@pytest.mark.parametrize(
-    "disclosure",
-    [
-        "No LDN product has FDA approval.",
-        "LDN lacks FDA approval for any use.",
-        "No low-dose naltrexone product has been approved.",
-        "LDN is not FDA-approved.",
-    ],
-)
-def test_honest_ways_to_say_a_product_is_not_approved(builtin_rules, disclosure):
-    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, f"Ask us about LDN. {disclosure}")
-    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, "Ask us about LDN. It ships in two days.")
 
 
 def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
