@@ -4,8 +4,9 @@ Entries live in ``.claimlint_cache/`` next to the configuration file (or in the
 current folder), one entry file per linted file, keyed by everything that can
 change a result: the claimlint version and its modules, the content of every
 rule file, the file's configuration, the command-line selection and the file's
-own bytes and path. So a rule or configuration change never serves a stale result. JSON, not
-pickle: the folder is inside a project, and reading it must never run code. An
+own bytes and path. So a rule or configuration change never serves a stale
+result. JSON, not pickle: the folder is inside a project, and reading it must
+never run code. An
 entry is the SHA-256 of its payload on the first line and the JSON payload after
 it, so a hit costs one read and one parse; a truncated, corrupt or tampered entry
 is ignored and written again.
@@ -47,11 +48,10 @@ class ResultCache:
     def __init__(self, root: Path):
         self.folder = root / FOLDER / f"{__version__}-{FORMAT}"
         self.hits = 0
-        self.stamp = code_stamp()
+        self._seed = hashlib.sha256(code_stamp().encode() + b"\0")  # hashed once; each key starts from a copy
 
     def key(self, *parts: str | bytes) -> str:
-        digest = hashlib.sha256(self.stamp.encode())
-        digest.update(b"\0")
+        digest = self._seed.copy()
         for part in parts:
             digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
             digest.update(b"\0")
