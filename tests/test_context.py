@@ -139,6 +139,8 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('## Myth #4: "It cures depression, and it is safe for everyone."', False),
         ('"It cures depression!" Okay, let\'s talk about this one.', False),
         ('"It cures depression!" Book your first session today.', True),
+        ("Don't worry, the spray cures depression.", True),  # a comma before a new subject ends the negation
+        ("Don't sweat it, those drops cure depression.", True),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):
@@ -185,3 +187,17 @@ def test_a_rhetorical_why_question_is_a_claim(builtin_rules, text, flagged):
 
     fired = [f.category for f in lint_text(text + "\n", builtin_rules, "d.md")]
     assert ("unsupported-comparison" in fired) is flagged, fired
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("It cures depression, so why wait another month?", True),
+        ("It cures depression; what are you waiting for?", True),
+        ("Does it cure depression, and why?", False),
+        ("Is it true that it cures depression, or is that hype?", False),
+        ("It cures depression, right?", False),  # a tag question asks it all
+    ],
+)
+def test_a_question_tacked_on_a_statement_leaves_the_statement_a_claim(lint, text, flagged):
+    assert bool(lint(text + "\n")) is flagged

@@ -360,6 +360,10 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
         ("Oral minoxidil, an FDA-approved pill, is also prescribed for hair loss.", False),
         ("FDA-approved oral minoxidil treats high blood pressure and is also prescribed for hair loss.", False),
         ("Try compounded tirzepatide. Tirzepatide is FDA-approved, so you're getting an FDA-approved shot.", True),
+        ("Ketamine has been FDA-approved for decades, so for your chronic pain you get an approved medicine.", True),
+        ("Ketamine has been FDA-approved as an anesthetic since 1970; for chronic pain it is used off-label.", False),
+        ("Low-dose naltrexone (LDN) eased my fibromyalgia. Naltrexone is an FDA-approved medication.", True),
+        ("LDN is not FDA-approved. Naltrexone itself is FDA-approved for alcohol and opioid dependence.", False),
         (
             "We ended compounded tirzepatide. We now prescribe FDA-approved medicines rather than a compounded copy.",
             False,

@@ -89,7 +89,7 @@ _ATTRIBUTION = compile_pattern(
 def _stated(sentence: Sentence, match: re.Match) -> bool:
     """A phrase the sentence asserts: not asked, not in the scope of a negation."""
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    return not sentence.question and not sentence.negated(start, end)
+    return not sentence.asks(start, end) and not sentence.negated(start, end)
 
 
 def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool) -> bool:
@@ -100,10 +100,10 @@ def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool
     count when negated ("this is not an off-label use").
     """
     for sentence in view.sentences_matching(pattern):
-        if sentence.question:
-            continue
         for match in pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
+            if sentence.asks(start, end):
+                continue
             if negative_form:  # "is not approved": stated unless asked (double negation is rare)
                 return True
             if not negative_form and not sentence.negated(start, end):
@@ -150,9 +150,21 @@ def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
     if first is None or _has_disclosure(view, _OFF_LABEL, False) or _has_disclosure(view, _NOT_APPROVED, True):
         return []
     values = _product_values(view, first)
+    # the use is first offered in a compounded form: "compounded ketamine spray for depression"
+    off_label = first
+    first = next(
+        (c for c in view.claims if c is off_label or (c.use == "compounded" and _same_use(c, off_label))), off_label
+    )
     named = [m for m in (first.product, first.condition) if m.end]
     lo, hi = min(m.start for m in named), max(m.end for m in named)
     return [view.finding(rule, first.sentence, lo, hi, values, view.appended(rule, values))]
+
+
+def _same_use(claim: Claim, other: Claim) -> bool:
+    """Whether a claim offers the same product (in any form) for the same condition as another."""
+    if claim.condition is None or other.condition is None or claim.condition.id != other.condition.id:
+        return False
+    return claim.product.id.removeprefix("compounded-") == other.product.id.removeprefix("compounded-")
 
 
 # Words that offer a treatment for what follows: "for", "treats", "helping our patients with", "relief from"
@@ -174,7 +186,7 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
         if not kb.may_name_condition(view.words_of(index)):
             continue
         for sentence in view.sentences_of(index):
-            if sentence.question or view.claims_in(sentence):
+            if view.claims_in(sentence):
                 continue
             conditions = kb.condition_mentions(sentence.text)
             for condition in conditions:
@@ -183,7 +195,8 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
                 if _other_treatment(sentence.text[: condition.start], conditions):
                     continue  # "TMS is an FDA-cleared treatment for major depression" on a testosterone page
                 start = sentence.start + condition.start
-                if sentence.negated(start, start + condition.end - condition.start):
+                end = start + condition.end - condition.start
+                if sentence.asks(start, end) or sentence.negated(start, end):
                     continue
                 yield _topic_claim(kb, sentence, product_id, condition)
 
@@ -277,7 +290,18 @@ def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
     if claim.use == "approved" and _near(text, match, claim.product, 6):
         return True  # "the only FDA-approved CBD product is Epidiolex, for seizures in ...": said of Epidiolex
     product = claim.product
-    return claim.use == "off-label" and match.end() <= product.start and _near(text, match, product, 2)
+    if claim.use != "off-label":
+        return False
+    if match.end() <= product.start:
+        return _near(text, match, product, 2)
+    # "Ketamine has been FDA-approved for decades, so for your pain ...": the product's approval, named
+    # with no use of its own, is given as the reason to take it for the off-label use
+    if not _near(text, match, product, 3) or _NAMES_A_USE.match(text, match.end()):
+        return False
+    return claim.condition.start > match.end() and bool(_SO.search(text, match.end(), claim.condition.start))
+
+
+_SO = compile_pattern(r"\b(?:so|which\s+means|meaning|that['’]s\s+why|therefore)\b", re.I)
 
 
 def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
@@ -306,6 +330,14 @@ _CONTRASTED = compile_pattern(r"\b(?:rather\s+than|instead\s+of|not|unlike|versu
 _GENERIC_APPROVED = compile_pattern(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
 
 
+def _nearest_claim(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
+    """The claim whose product stands nearest to a match in its sentence, if the sentence names one."""
+    named = view.claims_in(sentence)
+    if not named:
+        return None
+    return min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))
+
+
 def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
     """What an approval claim lends its approval to, when the draft promotes something unapproved.
 
@@ -318,9 +350,10 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     promoted, bases = view.promoted
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
-    named = view.claims_in(sentence)
-    if named:  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
-        nearest = min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))
+    nearest = _nearest_claim(view, sentence, match)
+    if (
+        nearest is not None
+    ):  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
             return bases[nearest.product.id]
         return None
@@ -353,7 +386,11 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
                 # "FDA-approved ketamine, delivered discreetly" on a page that sells troches: the approval
                 # is borrowed for what the draft promotes
                 values = _product_values(view, promoted)
-                values["use"] = f"the draft promotes {values['product']}, which " + (
+                said_of = _nearest_claim(view, sentence, match)
+                promoted_name = values["product"]
+                if said_of is not None:
+                    values["product"] = view.named(said_of)
+                values["use"] = f"the draft promotes {promoted_name}, which " + (
                     "is not FDA-approved"
                     if promoted.use != "off-label"
                     else f"is not approved for {values.get('condition', 'this use')}"

@@ -45,7 +45,7 @@ _NEG_POST = compile_pattern(
 _TERMINATOR = compile_pattern(
     r"[;:—]|\s[–-]\s"
     r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this"
-    r"|these|our|your|he|she|i|there)\b)"
+    r"|these|our|your|he|she|i|there|the|those|everything)\b)"
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
 )
@@ -96,6 +96,10 @@ _QUESTION_WORD = compile_pattern(
     re.I,
 )
 _WORD = compile_pattern(r"[\w'’]+")
+# Where a stated clause gives way to the question it prompts: "..., so why wait?"
+_ASKING_TAIL = compile_pattern(
+    r"(?:[,;:—–]|\s-\s)\s*(?:(?:so|and|but|then)\s+)?(?:why|what|how|who|when|where|which)\b", re.I
+)
 _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
 
@@ -192,6 +196,22 @@ class Sentence:
         if text.endswith("?"):
             return True
         return self.segment.kind == "heading" and bool(_QUESTION_WORD.match(text.lstrip("#* ")))
+
+    def asks(self, start: int, end: int) -> bool:
+        """Whether the claim at segment span [start, end) is asked rather than stated.
+
+        "Ketamine is first-line now, so why wait?" states its first clause and
+        asks only the last one; "Is ketamine first-line, and why?" asks it all.
+        """
+        if not self.question:
+            return False
+        text = self.text
+        tails = list(_ASKING_TAIL.finditer(text))
+        tail = tails[-1] if tails else None
+        if tail is None or end - self.start > tail.start():
+            return True
+        head = text[: tail.start()].lstrip('#*>-–—"“ \t')
+        return bool(_QUESTION_WORD.match(head))
 
     @cached_property
     def cited(self) -> bool:

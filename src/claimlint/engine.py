@@ -92,7 +92,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             if other.start() + sentence.start < end and other.end() + sentence.start > start:
                 return True
     unless = rule.unless
-    if "question" in unless and sentence.question:
+    if "question" in unless and sentence.asks(start, end):
         return True
     if "negated" in unless and sentence.negated(start, end):
         return True

@@ -54,6 +54,7 @@ class Product:
     compounded_names: tuple[str, ...] = ()
     restrictions: tuple[Restriction, ...] = ()
     brand_of: str | None = None
+    form_of: str | None = None
 
     @property
     def display(self) -> str:
@@ -319,6 +320,8 @@ def check_references(kb: KnowledgeBase, lines: dict[str, tuple[str, int | None]]
                 raise fail(product.id, f"product {product.id}: unknown condition {condition!r} in indications")
         if product.brand_of and product.brand_of not in kb.products:
             raise fail(product.id, f"product {product.id}: brand_of names unknown product {product.brand_of!r}")
+        if product.form_of and product.form_of not in kb.products:
+            raise fail(product.id, f"product {product.id}: form_of names unknown product {product.form_of!r}")
     for condition in kb.conditions.values():
         for broader in condition.broader:
             if broader not in kb.conditions:
@@ -375,7 +378,7 @@ def _condition(doc: Located, item) -> Condition:
 
 
 def _product(doc: Located, item) -> Product:
-    optional = ("kind", "controlled", "compounded", "compounded_names", "restrictions", "brand_of", "notes")
+    optional = ("kind", "controlled", "compounded", "compounded_names", "restrictions", "brand_of", "form_of", "notes")
     _fields(doc, item, "product", ("id", "names", "status", "indications", "source"), optional)
     pid = item["id"]
     if item["status"] not in STATUSES:
@@ -416,6 +419,7 @@ def _product(doc: Located, item) -> Product:
         compounded_names=_texts(doc, item, "compounded_names", "product"),
         restrictions=tuple(restrictions),
         brand_of=item.get("brand_of"),
+        form_of=item.get("form_of"),
     )
 
 

@@ -278,7 +278,9 @@ class DocumentView:
         """Claims of compounded, unapproved or off-label uses, and by product (worked out once per draft)."""
         if self._promoted is None:
             promoted = [c for c in self.claims if c.use in ("compounded", "unapproved", "off-label")]
-            self._promoted = promoted, {c.product.id.removeprefix("compounded-"): c for c in promoted}
+            products = self.knowledge.products
+            bases = {products[c.product.id].form_of or c.product.id.removeprefix("compounded-"): c for c in promoted}
+            self._promoted = promoted, bases
         return self._promoted
 
     def unnamed(self, pattern: re.Pattern) -> Iterator[Sentence]:
@@ -481,7 +483,11 @@ def _between(a: Mention, b: Mention) -> tuple[int, int]:
 
 def _words_between(text: str, a: Mention, b: Mention) -> int:
     lo, hi = (a.end, b.start) if a.start <= b.start else (b.end, a.start)
-    return len(re.findall(r"\w+", text[lo:hi])) if hi > lo else 0
+    return len(_WORDS.findall(text, lo, hi)) if hi > lo else 0
+
+
+# A word as a reader counts it: "isn't" and "first-line" are one word each
+_WORDS = compile_pattern(r"\w+(?:['’-]\w+)*")
 
 
 # The word groups every match of a pattern holds: a segment lacking a word of one is not searched
