@@ -141,6 +141,17 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"It cures depression!" Book your first session today.', True),
         ("Don't worry, the spray cures depression.", True),  # a comma before a new subject ends the negation
         ("Don't sweat it, those drops cure depression.", True),
+        ('Read this before posting about "cures" or miracle drugs.', False),  # a quoted word is mentioned
+        ('Something that "cured everyone" in a forum post did nothing for me.', False),
+        ('Dana says "it cured my depression."', True),  # someone's words, given as theirs
+        ('Our patients call it "the cure for depression."', True),
+        ('"It cured my depression." (Dana, 41)', True),
+        ("If an ad says it cures depression, check the label.", False),  # a condition, not an assertion
+        ("If you have depression, our infusions cure it.", True),
+        ("❌ Spravato cures depression at home.", False),  # a line marked wrong
+        ("NICE advises against offering any medicine as a cure.", False),
+        ("Ads promise a cure for depression.", False),  # others' claims, reported
+        ("Our ads promise a cure for depression.", True),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

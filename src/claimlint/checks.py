@@ -39,6 +39,8 @@ _NOT_APPROVED = compile_pattern(
     r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b",
     re.I,
 )
+# "Epidiolex is the only FDA-approved CBD product": said of an approved product, it tells the reader the others are not
+_ONLY_APPROVED = compile_pattern(r"\b(?:is|are|remains?)\s+the\s+only\s+(?:FDA[- ]?approved|approved)\b", re.I)
 _APPROVAL = compile_pattern(
     r"\b(?:essentially|basically|practically|virtually|all\s+but)\s+(?:FDA[- ]?)?approved\b"
     r"|\bFDA[- ]?(?:approved|cleared|approval)\b"
@@ -233,6 +235,21 @@ def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, conditi
     return Claim(sentence, Mention(0, 0, product_id), condition, use)
 
 
+def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether the sentence calls an approved product the only approved one.
+
+    "Epidiolex is the only FDA-approved CBD" tells the reader that other CBD is not approved.
+    """
+    found = _ONLY_APPROVED.search(sentence.text)
+    if found is None or sentence.asks(sentence.start + found.start(), sentence.start + found.end()):
+        return False
+    kb = view.knowledge
+    return any(
+        c.product.end <= found.start() and kb.products[c.product.id].status == "approved" and c.use != "compounded"
+        for c in view.claims_in(sentence)
+    )
+
+
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     """A compounded or unapproved product is named and the draft nowhere says it is not FDA-approved."""
     for claim in view.claims:
@@ -242,6 +259,8 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
         if claim.sentence.negated(start, start + 1):
             continue  # "we do not sell compounded semaglutide"
         if _has_disclosure(view, _NOT_APPROVED, True):
+            return []
+        if any(_sets_apart(view, s) for s in view.sentences_matching(_ONLY_APPROVED)):
             return []
         if claim.use == "compounded" and _has_disclosure(view, _OFF_LABEL, False):
             return []  # a compounded form of an approved drug: "this use is off-label" tells the reader enough
@@ -369,7 +388,7 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
         for match in _APPROVAL.finditer(sentence.text):
             if not _stated(sentence, match) or _NOT_AN_APPROVAL_CLAIM.search(sentence.text):
                 continue
-            if _NOT_APPROVED.search(sentence.text):
+            if _NOT_APPROVED.search(sentence.text) or _sets_apart(view, sentence):
                 continue  # "the only FDA-approved CBD product; other CBD oils are not FDA-approved"
             claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]

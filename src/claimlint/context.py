@@ -25,6 +25,12 @@ _NEG_PRE = compile_pattern(
     _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
     r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
+    r"|(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
+    # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
+    r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|marketers|sellers|websites|sites|influencers|companies"
+    r"|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:promise|claim|tout"
+    r"|advertise|boast|sell|market)"
+    r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
     r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
     re.I,
@@ -246,6 +252,43 @@ def _parenthesis_end(text: str, position: int) -> int:
     return closing if closing >= 0 else len(text)
 
 
+# A line marked wrong: "❌ Unmonitored home use." lists what not to do
+_CROSSED = compile_pattern(r"^[\s*_>#-]*(?:❌|🚫|✖|✗|⛔|\[\s*x\s*\]\s*(?:don['’]t|avoid))")
+# A condition, not an assertion: "If an ad calls it proven, ..." (to the first comma)
+_IF_CLAUSE = compile_pattern(_W + r"(?:if|unless|whether)\b[^,;:.!?—]*", re.I)
+# A short quotation inside a sentence mentions words rather than using them:
+# 'posts about "cures"', 'something that "worked for everyone" didn't work for them'
+_QUOTATION = compile_pattern(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"")
+_QUOTED_WORDS = 8
+# ... unless the quotation is someone's words given as theirs ("Dana says "it cured me"") or a name
+# given to the product ("patients call it "a miracle"")
+_SPEAKING = compile_pattern(
+    r"(?:\b(?:says?|said|writes?|wrote|told\s+(?:us|me)|tells\s+(?:us|me)|shared|explains?|adds?|put\s+it"
+    r"|call(?:s|ed|ing)?\s+(?:it|them|this|us|our\s+[\w-]+)(?:\s+(?:a|an|the))?|known\s+as|dubbed)|[:—–-])\W*$",
+    re.I,
+)
+
+
+def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
+    """Stretches of a sentence that it does not assert: a crossed-out line, an if-clause, a quoted mention.
+
+    Each is given as a negation scope whose cue stands at its start.
+    """
+    scopes = []
+    if _CROSSED.match(text):
+        scopes.append((0, len(text), 0, 0))
+    for clause in _IF_CLAUSE.finditer(text):
+        scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
+    for quote in _QUOTATION.finditer(text):
+        before = text[: quote.start()]
+        if not re.search(r"\w", before) or _SPEAKING.search(before):
+            continue
+        if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
+            continue
+        scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
+    return scopes
+
+
 def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
 
@@ -254,13 +297,13 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     clause or list item: "no needles, zero risk"); a post-cue ("... is a myth") reaches
     back the same way. Pseudo-negations ("not only", "no other") are no cue.
     """
+    scopes = _unasserted_scopes(text)
     pre = list(_NEG_PRE.finditer(text))
     post = list(_NEG_POST.finditer(text))
     if not pre and not post:
-        return []
+        return scopes
     pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
     terminators = [m.start() for m in _TERMINATOR.finditer(text)]
-    scopes = []
     for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue

@@ -19,12 +19,13 @@ _END = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 # Pictographs end sentences in social copy: "Gone 🙌 Like completely gone"
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _EMOJI_RUN = f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
+_STARTER = compile_pattern(r"\s+(?:[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]|" + _EMOJI_RUN + ")")
 _CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
-_STARTER = compile_pattern(r"\s+[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]")
 _BLANK = " \t\n\r\ufffc"  # white space, and the placeholder that stands for code or HTML
 _SIGNATURE = compile_pattern(r"\s+\([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,[^()\n]{1,40})?\)")
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
 _CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
+_WORD_CHAR = compile_pattern(r"\w")
 _CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
     re.I,
@@ -42,6 +43,8 @@ def split(text: str) -> list[tuple[int, int]]:
                 continue
         elif not _is_boundary(text, match):
             continue
+        elif not _WORD_CHAR.search(text, start, match.start()):
+            continue  # "❌ Spravato at home.": a pictograph that opens a sentence does not end one
         citation = _CITATION_RUN.match(text, end)
         if match.group() == "\n":
             pass

@@ -267,7 +267,8 @@ class DocumentView:
         tirzepatide"; a brand keeps its capital ("Spravato").
         """
         name = claim.sentence.text[claim.product.start : claim.product.end]
-        if claim.product.start == 0 and name[:1].isupper() and name[1:2].islower():
+        opens = not _WORD_BEFORE.search(claim.sentence.text, 0, claim.product.start)
+        if opens and name[:1].isupper() and name[1:2].islower():
             lowered = name[0].lower() + name[1:]
             if lowered.split()[0] in self.knowledge.lowercase_first_words:
                 return lowered
@@ -327,11 +328,13 @@ class DocumentView:
         harms = bool(_SIDE_EFFECT.search(sentence.text))
         for product in products:
             entry = kb.products[product.id]
+            glossed = _glossed(sentence.text, product, conditions)
             near = [
                 c
                 for c in conditions
                 if _words_between(sentence.text, product, c) <= NEAR
                 and not _belongs_to_another(sentence.text, product, c, products)
+                and (glossed is None or c is glossed)
             ]
             if entry.status != "approved":
                 use = "unapproved"
@@ -477,6 +480,18 @@ def _belongs_to_another(text: str, product: Mention, condition: Mention, product
     )
 
 
+# A product named in parentheses right after a condition: "PAH (as Adcirca)", "hypertension (Revatio)"
+_GLOSS_OPEN = compile_pattern(r"\s*\(\s*(?:as|sold\s+as|brand(?:ed)?(?:\s+as)?|e\.g\.,?)?\s*$", re.I)
+
+
+def _glossed(text: str, product: Mention, conditions: list[Mention]) -> Mention | None:
+    """The condition a parenthesized product name glosses: that product is tied to it alone."""
+    for condition in conditions:
+        if condition.end <= product.start and _GLOSS_OPEN.fullmatch(text, condition.end, product.start):
+            return condition
+    return None
+
+
 def _between(a: Mention, b: Mention) -> tuple[int, int]:
     return (a.end, b.start) if a.start < b.start else (b.end, a.start)
 
@@ -486,6 +501,7 @@ def _words_between(text: str, a: Mention, b: Mention) -> int:
     return len(_WORDS.findall(text, lo, hi)) if hi > lo else 0
 
 
+_WORD_BEFORE = compile_pattern(r"\w")
 # A word as a reader counts it: "isn't" and "first-line" are one word each
 _WORDS = compile_pattern(r"\w+(?:['’-]\w+)*")
 
