@@ -380,6 +380,19 @@ def test_a_word_of_a_stance_outside_a_stance_is_no_conflict(builtin_rules):
     assert "conflict/guideline-position" in rules_fired(builtin_rules, "Ketamine for depression, for every patient.")
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("We refer patients to a partner ketamine clinic. Infusions are now first-line for migraine.", True),
+        ("We refer patients to a partner ketamine clinic. It's the standard of care for migraine.", True),
+        ("We refer patients to a partner ketamine clinic. Triptans are first-line for migraine.", False),
+        ("Ketamine helped my husband. My sister has migraine, and triptans are her first-line treatment.", False),
+    ],
+)
+def test_a_stance_with_no_subject_of_its_own_is_said_of_the_product_just_named(builtin_rules, text, flagged):
+    assert ("conflict/guideline-position" in rules_fired(builtin_rules, text)) is flagged
+
+
 def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_rules):
     assert "conflict/guideline-position" in rules_fired(
         builtin_rules, "LDN is a first-line treatment for fibromyalgia."

@@ -27,7 +27,10 @@ _OFF_LABEL = compile_pattern(
 )
 _NOT_APPROVED = compile_pattern(
     r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:FDA[- ]?)?approved\b"
-    r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b|\bno\s+FDA[- ]?approved\b"
+    r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b"
+    # "no FDA-approved ketamine product" (but "no FDA-approved treatment for ME/CFS" speaks of the condition)
+    r"|\bno\s+FDA[- ]?approved\b(?!\s+(?:treatments?|medicines?|medications?|drugs?|therap(?:y|ies)|cures?|options?)\s+"
+    r"(?:for|exists?|is\s+available|are\s+available)\b)"
     r"|\b(?:isn['’]t|aren['’]t|hasn['’]t\s+been|haven['’]t\s+been)\s+(?:FDA[- ]?)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
@@ -480,16 +483,46 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
     found = [f for claim in view.claims if claim.condition is not None for f in _stance(view, rule, claim)]
     kb = view.knowledge
     for product_id in view.topic:
-        stances = UNSUPPORTED_STANCES + tuple(
-            p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts
-        )
-        pattern = _forbidden(stances)
-        for sentence in view.unnamed(pattern):
-            if not any(_UNNAMED_LEAD.fullmatch(sentence.text, 0, m.start()) for m in pattern.finditer(sentence.text)):
-                continue  # the stance is said of something the sentence names ("psychotherapies are first-line")
+        for sentence in _unnamed_stances(view, product_id):
+            for condition in kb.condition_mentions(sentence.text):
+                found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
+    # a sentence that names no product goes on about the one named just before it
+    every = UNSUPPORTED_STANCES + tuple(p for g in kb.guidelines for p in g.contradicts)
+    for sentence in view.unnamed(_forbidden(every)):
+        product_id = view.antecedent(sentence)
+        if product_id is None or product_id in view.topic:
+            continue
+        pattern = _forbidden(every)
+        if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
+
+
+# A subject that points back: "Infusions are now a first-line option", "It's the standard of care"
+_ANAPHOR_LEAD = compile_pattern(
+    r"\W*(?:(?:the|these|this|our|its|such)\s+)?(?:infusions?|treatments?|therap(?:y|ies)|sessions?|injections?"
+    r"|shots?|it|they|this|that|these)\s*(?:is|are|was|were|remains?|has\s+become|have\s+become|['’]s|['’]re)\s+"
+    r"(?:(?:now|also|really|simply|truly)\s+)*(?:(?:the|a|an|our)\s+)?",
+    re.I,
+)
+
+
+def _subjectless(text: str, at: int) -> bool:
+    """Whether what stands before a stance gives it no subject of its own, or one that points back."""
+    return bool(_UNNAMED_LEAD.fullmatch(text, 0, at) or _ANAPHOR_LEAD.fullmatch(text, 0, at))
+
+
+def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
+    """Sentences that name no product and take a stance on a use without a subject of their own."""
+    kb = view.knowledge
+    stances = UNSUPPORTED_STANCES + tuple(
+        p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts
+    )
+    pattern = _forbidden(stances)
+    for sentence in view.unnamed(pattern):
+        if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
+            yield sentence  # not said of something the sentence names ("psychotherapies are first-line")
 
 
 # What may stand before a stance that has no subject of its own: "The proven treatment for ...",

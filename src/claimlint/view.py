@@ -77,6 +77,7 @@ class DocumentView:
         self._topic: tuple[tuple[str, ...], dict[str, str]] | None = None
         self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
         self._rows: dict[int, str] | None = None
+        self._index_of: dict[int, int] | None = None
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -182,6 +183,20 @@ class DocumentView:
             if earlier:
                 return earlier[-1]
         return None
+
+    def antecedent(self, sentence: Sentence) -> str | None:
+        """The one product the sentence just before names, which a sentence naming none goes on about.
+
+        "We refer to a partner ketamine clinic. Infusions are now first-line for
+        migraine": the infusions are ketamine's.
+        """
+        if self._index_of is None:
+            self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
+        before = self.sentence_before(self._index_of[id(sentence.segment)], sentence)
+        if before is None:
+            return None
+        products = {c.product.id for c in self.claims_in(before)}
+        return products.pop() if len(products) == 1 else None
 
     def block_cited(self, block: int) -> bool:
         """Whether any segment of a block (a paragraph, a table row) carries a citation."""
