@@ -152,6 +152,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("NICE advises against offering any medicine as a cure.", False),
         ("Ads promise a cure for depression.", False),  # others' claims, reported
         ("Our ads promise a cure for depression.", True),
+        ('## Claim 1: "It cures depression."', False),  # claims set out to be examined
+        ("The pitch goes like this: one infusion and it cures depression.", False),
+        ('"It cures depression" 🚩 No trial shows that.', False),
+        ("Skip any brand claiming its product cures depression.", False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):
@@ -212,3 +216,10 @@ def test_a_rhetorical_why_question_is_a_claim(builtin_rules, text, flagged):
 )
 def test_a_question_tacked_on_a_statement_leaves_the_statement_a_claim(lint, text, flagged):
     assert bool(lint(text + "\n")) is flagged
+
+
+def test_a_column_of_claims_in_a_table_is_examined_not_asserted(lint):
+    table = '| What the ads say | What we found |\n|---|---|\n| "It cures depression" | No trial shows that |\n'
+    assert lint(table) == []
+    table = "| Treatment | What it does |\n|---|---|\n| Our infusions | It cures depression |\n"
+    assert [f.rule for f in lint(table)] == ["test/cure"]

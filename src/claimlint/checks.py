@@ -39,7 +39,10 @@ _NOT_APPROVED = compile_pattern(
     r"(?:has|have|is|are)\s+(?:(?:been|yet)\s+)*(?:FDA[- ]?approved|FDA\s+approval|approved)\b"
     r"|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b"
     r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b"
-    r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b",
+    r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b"
+    # "Only one CBD product is approved by the FDA": the rest are not
+    r"|\bonly\s+(?:one|a\s+single)\s+(?:[\w+-]+\s+){0,3}?(?:is|has\s+been)\s+"
+    r"(?:FDA[- ]?approved|approved\s+by\s+the\s+(?:U\.?S\.?\s+)?FDA)\b",
     re.I,
 )
 # "Epidiolex is the only FDA-approved CBD product": said of an approved product, it tells the reader the others are not

@@ -27,9 +27,11 @@ _NEG_PRE = compile_pattern(
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
     r"|(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
-    r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|marketers|sellers|websites|sites|influencers|companies"
-    r"|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:promise|claim|tout"
-    r"|advertise|boast|sell|market)"
+    r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
+    r"|companies|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:promise|claim|tout"
+    r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
+    r"|label|billed|bill)"
+    r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
     r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
@@ -128,6 +130,7 @@ class Sentence:
     start: int
     end: int
     following: str = ""  # the next sentence of the segment, for "right after it" citations
+    examined: bool = False  # set out as a claim to examine, in a table's column of claims
 
     @property
     def text(self) -> str:
@@ -158,7 +161,7 @@ class Sentence:
         ("'Rosemary oil is BETTER than minoxidil!' Okay, let's talk about
         this one.") is negated as a whole.
         """
-        if self._debunked:
+        if self._debunked or self.examined:
             return True
         shift = len(self._prefix) - self.start
         lo, hi = start + shift, end + shift
@@ -269,14 +272,34 @@ _SPEAKING = compile_pattern(
 )
 
 
-def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
-    """Stretches of a sentence that it does not assert: a crossed-out line, an if-clause, a quoted mention.
+# A label that introduces claims to be examined: "Claim 1: ...", "Red flag: ...", "The pitch goes like this: ..."
+_EXAMINED = compile_pattern(
+    r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?|red\s+flags?(?:\s*#?\s*\d{1,2})?"
+    r"|(?:the\s+)?(?:sales\s+)?(?:pitch|promise|hype)(?:\s+(?:goes|runs|reads)(?:\s+(?:like\s+this|something\s+like\s+this))?)?"
+    r"|what\s+(?:the\s+)?(?:ads?|label|labels|site|sites|seller|sellers|clinics?)\s+(?:says?|claims?|promises?)"
+    r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?)\s*:",
+    re.I,
+)
+# A quotation flagged as it is given: '"100% non-addictive" 🚩', '"Regrow a full head of hair" 🙄'
+_FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
 
-    Each is given as a negation scope whose cue stands at its start.
+
+def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
+    """Stretches of a sentence that it does not assert.
+
+    A crossed-out line, an if-clause, a quoted mention, and what a label such as
+    "Claim 1:" or "The pitch goes like this:" introduces. Each is given as a
+    negation scope whose cue stands at its start.
     """
     scopes = []
     if _CROSSED.match(text):
         scopes.append((0, len(text), 0, 0))
+    label = _EXAMINED.search(text)
+    if label is not None and label.start() < 60:
+        scopes.append((label.start(), len(text), label.start(), label.start() + 1))
+    for quote in _QUOTATION.finditer(text):
+        if _FLAGGED_AFTER.match(text, quote.end()):
+            scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
     for clause in _IF_CLAUSE.finditer(text):
         scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
     for quote in _QUOTATION.finditer(text):

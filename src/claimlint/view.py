@@ -78,6 +78,7 @@ class DocumentView:
         self._promoted: tuple[list[Claim], dict[str, Claim]] | None = None
         self._rows: dict[int, str] | None = None
         self._index_of: dict[int, int] | None = None
+        self._claim_column_cells: set[int] = set()
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -93,9 +94,14 @@ class DocumentView:
         if index not in self._split:
             segment = self.document.segments[index]
             spans = split(segment.text)
+            examined = segment.kind == "table-cell" and index in self._examined_cells
             self._split[index] = [
                 Sentence(
-                    segment, start, end, segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+                    segment,
+                    start,
+                    end,
+                    segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else "",
+                    examined,
                 )
                 for i, (start, end) in enumerate(spans)
             ]
@@ -146,6 +152,16 @@ class DocumentView:
             self._rows = self._table_rows()
         return self._rows.get(index, default)
 
+    @property
+    def _examined_cells(self) -> set[int]:
+        """Table cells in a column of claims set out to be examined.
+
+        "| You may see ads claiming... | What we found |": the first column quotes claims, the second answers them.
+        """
+        if self._rows is None:
+            self._rows = self._table_rows()
+        return self._claim_column_cells
+
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
         segments = self.document.segments
@@ -163,6 +179,10 @@ class DocumentView:
                 by_block.setdefault(segments[i].block, []).append(i)
             blocks = list(by_block)
             header = " | ".join(segments[i].text for i in by_block[blocks[0]])
+            columns = [n for n, i in enumerate(by_block[blocks[0]]) if _CLAIM_COLUMN.search(segments[i].text)]
+            for block in blocks[1:]:
+                cells = by_block[block]
+                self._claim_column_cells.update(cells[n] for n in columns if n < len(cells))
             for block in blocks:
                 row = " | ".join(segments[i].text for i in by_block[block])
                 text = row if block == blocks[0] else f"{header} | {row}"
@@ -517,6 +537,13 @@ def _words_between(text: str, a: Mention, b: Mention) -> int:
 
 
 _WORD_BEFORE = compile_pattern(r"\w")
+# The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
+_CLAIM_COLUMN = compile_pattern(
+    r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
+    r"|what\s+(?:the\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:say|says|claim|claims|promise|promises)"
+    r"|(?:don['’]t|do\s+not|never|avoid)\s+(?:write|say|use)|instead\s+of|you['’]ll\s+see|you\s+may\s+see|you\s+might\s+see)\b",
+    re.I,
+)
 # A word as a reader counts it: "isn't" and "first-line" are one word each
 _WORDS = compile_pattern(r"\w+(?:['’-]\w+)*")
 
