@@ -490,12 +490,10 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
     # a sentence that names no product goes on about the one named just before it
-    every = UNSUPPORTED_STANCES + tuple(p for g in kb.guidelines for p in g.contradicts)
-    for sentence in view.unnamed(_forbidden(every)):
-        product_id = view.antecedent(sentence)
-        if product_id is None or product_id in view.topic:
+    for sentence, product_id in view.followers():
+        if product_id in view.topic:
             continue
-        pattern = _forbidden(every)
+        pattern = _forbidden(_stances_of(kb, product_id))
         if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
@@ -516,13 +514,14 @@ def _subjectless(text: str, at: int) -> bool:
     return bool(_UNNAMED_LEAD.fullmatch(text, 0, at) or _ANAPHOR_LEAD.fullmatch(text, 0, at))
 
 
+def _stances_of(kb: KnowledgeBase, product_id: str) -> tuple[str, ...]:
+    """The stances that go beyond the guidelines for a product: its entries' wording and those none backs."""
+    return UNSUPPORTED_STANCES + tuple(p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts)
+
+
 def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
     """Sentences that name no product and take a stance on a use without a subject of their own."""
-    kb = view.knowledge
-    stances = UNSUPPORTED_STANCES + tuple(
-        p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts
-    )
-    pattern = _forbidden(stances)
+    pattern = _forbidden(_stances_of(view.knowledge, product_id))
     for sentence in view.unnamed(pattern):
         if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
             yield sentence  # not said of something the sentence names ("psychotherapies are first-line")

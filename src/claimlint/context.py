@@ -25,7 +25,15 @@ _NEG_PRE = compile_pattern(
     _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
     r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
-    r"|(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
+    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
+    r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
+    re.I,
+)
+# Claims reported of others, or advised against: "Ads promise breakthroughs", "NICE advises against ..."
+# (kept apart from the other cues, and searched only when one of its words is there)
+_NEG_REPORTED = compile_pattern(
+    _W + r"(?:"
+    r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
     r"|companies|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:promise|claim|tout"
@@ -33,10 +41,13 @@ _NEG_PRE = compile_pattern(
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
-    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
-    r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
+    r")" + _E,
     re.I,
 )
+_REPORTED_WORDS = (
+    "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
+    "label", "bill", "hyped", "pitched",
+)  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
     r"|nothing\s+(?:else|short\s+of|like|compares|beats|works\s+(?:like|better|faster|as))|none\s+other"
@@ -257,6 +268,7 @@ def _parenthesis_end(text: str, position: int) -> int:
 
 # A line marked wrong: "❌ Unmonitored home use." lists what not to do
 _CROSSED = compile_pattern(r"^[\s*_>#-]*(?:❌|🚫|✖|✗|⛔|\[\s*x\s*\]\s*(?:don['’]t|avoid))")
+_CROSS_OPENERS = frozenset(" \t*_>#-❌🚫✖✗⛔[")
 # A condition, not an assertion: "If an ad calls it proven, ..." (to the first comma)
 _IF_CLAUSE = compile_pattern(_W + r"(?:if|unless|whether)\b[^,;:.!?—]*", re.I)
 # A short quotation inside a sentence mentions words rather than using them:
@@ -292,22 +304,25 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
     negation scope whose cue stands at its start.
     """
     scopes = []
-    if _CROSSED.match(text):
+    if text[:1] in _CROSS_OPENERS and _CROSSED.match(text):
         scopes.append((0, len(text), 0, 0))
-    label = _EXAMINED.search(text)
+    colon = text.find(":", 0, 120)
+    label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
     if label is not None and label.start() < 60:
         scopes.append((label.start(), len(text), label.start(), label.start() + 1))
+    lowered = text.lower()
+    if "if" in lowered or "unless" in lowered or "whether" in lowered:
+        for clause in _IF_CLAUSE.finditer(text):
+            scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
+    if '"' not in text and "“" not in text:
+        return scopes
     for quote in _QUOTATION.finditer(text):
-        if _FLAGGED_AFTER.match(text, quote.end()):
-            scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
-    for clause in _IF_CLAUSE.finditer(text):
-        scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
-    for quote in _QUOTATION.finditer(text):
-        before = text[: quote.start()]
-        if not re.search(r"\w", before) or _SPEAKING.search(before):
-            continue
-        if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
-            continue
+        if not _FLAGGED_AFTER.match(text, quote.end()):
+            before = text[: quote.start()]
+            if not _WORD.search(before) or _SPEAKING.search(before):
+                continue
+            if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
+                continue
         scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
     return scopes
 
@@ -322,6 +337,9 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     """
     scopes = _unasserted_scopes(text)
     pre = list(_NEG_PRE.finditer(text))
+    lowered = text.lower()
+    if any(word in lowered for word in _REPORTED_WORDS):
+        pre = sorted(pre + list(_NEG_REPORTED.finditer(text)), key=lambda m: m.start())
     post = list(_NEG_POST.finditer(text))
     if not pre and not post:
         return scopes
