@@ -87,6 +87,10 @@ def test_extra_rule_folders_are_relative_to_the_config(site, capsys):
         ("fail_on: sometimes\n", ".claimlint.yaml:1: 'fail_on' must be one of"),
         ("select: [efficacy\n", ".claimlint.yaml:2: invalid YAML"),
         ("select: [nosuch]\n", ".claimlint.yaml: unknown rule, prefix or category 'nosuch'"),
+        (
+            "front_matter: [title, 'meta description']\n",
+            ".claimlint.yaml:1: 'front_matter' entries must be field names",
+        ),
     ],
 )
 def test_invalid_config_is_one_clear_line(site, capsys, text, message):
@@ -111,3 +115,14 @@ def test_statistics(site, capsys):
     out = capsys.readouterr().out
     assert "    1  [*] efficacy/clinically-proven" in out
     assert "    1      risk/no-side-effects" in out
+
+
+def test_front_matter_fields_are_configurable(site, capsys):
+    (site / "docs" / "mail.md").write_text("---\nsubject: It cures depression\nteaser: It cures depression\n---\nHi.\n")
+    assert rules_found(capsys, "docs/mail.md")[1] == [("docs/mail.md", "efficacy/cure-claim", "error")]
+    (site / ".claimlint.yaml").write_text("front_matter: [teaser]\n")
+    code = run(["--format", "json", "docs/mail.md"])
+    lines = [f["line"] for f in json.loads(capsys.readouterr().out)["findings"] if f["rule"] == "efficacy/cure-claim"]
+    assert code == 1 and lines == [3]
+    (site / ".claimlint.yaml").write_text("front_matter: []\n")
+    assert rules_found(capsys, "docs/mail.md") == (0, [])

@@ -54,11 +54,12 @@ def test_table_cells_heading_and_alt_text(lint):
     assert [(f.line, f.column) for f in findings] == [(1, 6), (5, 7), (7, 8), (9, 8)]
 
 
-def test_front_matter_title_and_description_only(lint):
+def test_front_matter_prose_fields_only(lint):
     findings = lint(
-        "---\ntitle: It cures\nslug: cures-depression\ndescription: >\n  Relief that cures\ntags: [cures]\n---\nBody.\n"
+        "---\ntitle: It cures\nslug: cures-depression\ndescription: >\n  Relief that cures\ntags: [cures]\n"
+        "subject: Our drip cures\n---\nBody.\n"
     )
-    assert [(f.line, f.column, f.excerpt) for f in findings] == [(2, 11, "cures"), (5, 15, "cures")]
+    assert [(f.line, f.column, f.excerpt) for f in findings] == [(2, 11, "cures"), (5, 15, "cures"), (7, 19, "cures")]
 
 
 def test_quoted_front_matter_title(lint):

@@ -24,13 +24,15 @@ from claimlint.yamlfile import load_yaml
 CONFIG_NAMES = (".claimlint.yaml", ".claimlint.yml", "pyproject.toml")
 KEYS = (
     "select", "ignore", "severity", "fail_on", "rules", "include", "exclude",
-    "per_file_ignores", "disclosures", "require_reason", "max_file_size",
+    "per_file_ignores", "disclosures", "require_reason", "max_file_size", "front_matter",
 )  # fmt: skip
 MAX_FILE_SIZE = 10_000_000  # bytes: a page larger than this is skipped with a message
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|kib|mib|gib)?\s*", re.I)
 _UNITS = {"b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20, "gib": 2**30}
 FAIL_ON = (*SEVERITIES, "never")
 DISCLOSURES = ("off-label", "not-fda-approved", "testimonial")
+# Front matter fields that hold prose a reader sees (a page's title, an email's subject line)
+FRONT_MATTER_FIELDS = ("title", "description", "subject", "preheader", "subtitle", "summary", "excerpt", "headline")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Config:
     disclosures: Mapping[str, str] = field(default_factory=dict)
     require_reason: bool = False
     max_file_size: int = MAX_FILE_SIZE
+    front_matter: tuple[str, ...] = FRONT_MATTER_FIELDS
 
     def __hash__(self) -> int:
         # the mapping fields are dicts; one file gives one config, so this is enough
@@ -481,6 +484,15 @@ class _Checker:
             raise self.error(f"'max_file_size' must be a size such as 10000000 or \"10 MB\" (got {value!r})", line)
         return int(float(match.group(1)) * _UNITS[(match.group(2) or "b").lower()])
 
+    def _front_matter(self, key: str, value: Any, line: int | None) -> tuple[str, ...]:
+        if isinstance(value, list) and not value:
+            return ()  # no front matter field is prose
+        fields = self._strings("'front_matter'", value, line, split_items=True)
+        for name in fields:
+            if not re.fullmatch(r"[A-Za-z_][\w-]*", name):
+                raise self.error(f"'front_matter' entries must be field names (got {name!r})", line)
+        return fields
+
     def _require_reason(self, key: str, value: Any, line: int | None) -> bool:
         if not isinstance(value, bool):
             raise self.error(f"'require_reason' must be true or false (got {value!r})", line)
@@ -516,6 +528,8 @@ disclosures: {}
 require_reason: false
 # Pages larger than this are skipped with a message (bytes, or "10 MB").
 max_file_size: 10 MB
+# Front matter fields linted as prose; [] lints none.
+front_matter: [title, description, subject, preheader, subtitle, summary, excerpt, headline]
 """
 
 

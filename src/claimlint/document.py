@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimlint.compiled import compile_pattern
+from claimlint.config import FRONT_MATTER_FIELDS
 from claimlint.source import Source
 
 PLACEHOLDER = "\ufffc"  # stands for code, HTML or an image: breaks any phrase match
@@ -38,7 +39,14 @@ _REFERENCE_HEADING = compile_pattern(
 )
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
 _ENTITY = compile_pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_FRONT_FIELD = compile_pattern(r"(title|description)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_FRONT_FIELDS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _front_field(fields: tuple[str, ...]) -> re.Pattern:
+    if fields not in _FRONT_FIELDS:
+        names = "|".join(re.escape(name) for name in fields)
+        _FRONT_FIELDS[fields] = compile_pattern(rf"({names})[ \t]*:[ \t]*(.*?)[ \t]*$")
+    return _FRONT_FIELDS[fields]
 
 
 @dataclass
@@ -148,26 +156,30 @@ def _inline_children(content: str, env: dict) -> list:
     return children
 
 
-def parse(source: Source) -> Document:
-    """Cut a draft into segments of visible prose (Markdown, MDX or HTML, by file name)."""
+def parse(source: Source, front_matter: tuple[str, ...] = FRONT_MATTER_FIELDS) -> Document:
+    """Cut a draft into segments of visible prose (Markdown, MDX or HTML, by file name).
+
+    ``front_matter``: the front matter fields read as prose.
+    """
     name = source.path.lower()
     if name.endswith(".mdx"):
         from claimlint.mdx import to_markdown
 
         shadow = Source(source.path, to_markdown(source.text), source.bom, source.line_starts)
-        document = _Walker(shadow).walk()
+        document = _Walker(shadow, front_matter).walk()
         document.source = source
         return document
     if name.endswith((".html", ".htm")):
         from claimlint.htmldoc import parse_html
 
         return parse_html(source)
-    return _Walker(source).walk()
+    return _Walker(source, front_matter).walk()
 
 
 class _Walker:
-    def __init__(self, source: Source):
+    def __init__(self, source: Source, front_matter: tuple[str, ...] = FRONT_MATTER_FIELDS):
         self.source = source
+        self.front_field = _front_field(front_matter) if front_matter else None
         self.segments: list[Segment] = []
         self.comments: list[Comment] = []
         self.front_matter: str | None = None
@@ -233,7 +245,7 @@ class _Walker:
         end = token.map[1] - 1 if token.map else 0
         i = 1
         while i < end:
-            match = _FRONT_FIELD.fullmatch(lines[i])
+            match = self.front_field.fullmatch(lines[i]) if self.front_field else None
             if not match:
                 i += 1
                 continue

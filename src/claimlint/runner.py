@@ -174,7 +174,7 @@ class Runner:
         from claimlint.engine import lint
 
         source = Source.from_bytes(data, path)
-        document = parse(source)
+        document = parse(source, config.front_matter)
         findings = lint(document, ruleset, dict(config.disclosures))
         if config.severity:
             findings = [_replace(f, severity=config.severity_for(f.rule, f.category, f.severity)) for f in findings]
