@@ -155,6 +155,9 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('## Claim 1: "It cures depression."', False),  # claims set out to be examined
         ("The pitch goes like this: one infusion and it cures depression.", False),
         ('"It cures depression" 🚩 No trial shows that.', False),
+        ("The leap from 'levels fall' to 'an IV bag cures depression' is not one the data make.", False),
+        ("A clinic calling it a cure for depression is not being straight with you.", False),
+        ("Pin title: It cures depression\nDescription: You may take it every night.", True),  # a label opens a line
         ("Skip any brand claiming its product cures depression.", False),
     ],
 )
@@ -179,6 +182,9 @@ def test_a_bare_no_negates_only_its_noun_phrase(lint):
         # doing what others never did is no hedged claim
         ("One retreat can accomplish what years of therapy never did.", "efficacy/does-what-others-cannot", True),
         ("One retreat may help some people whom therapy did not.", "efficacy/does-what-others-cannot", False),
+        # a result told against placebo reports a trial
+        ("About 93% of men kept their hair, compared with about 28% on placebo.", "efficacy/universal-results", False),
+        ("About 93% of men kept their hair.", "efficacy/universal-results", True),
     ],
 )
 def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rules, text, rule, flagged):

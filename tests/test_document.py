@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimlint.runner import lint_bytes
 
 
@@ -109,3 +111,8 @@ def test_placeholder_breaks_phrase_across_code(lint):
 def test_front_matter_values_without_quotes_or_comments(lint):
     findings = lint('---\ntitle: "It cures" # cures in a comment\ndescription: Plain cures # cures again\n---\n')
     assert [(f.line, f.column) for f in findings] == [(2, 12), (3, 20)]
+
+
+@pytest.mark.parametrize("heading", ["References", "Further reading", "Links and disclosures", "Sources & links"])
+def test_a_references_section_is_not_linted(lint, heading):
+    assert lint(f"# Notes\n\n## {heading}\n\n- Study: it cures depression (2019)\n") == []

@@ -229,6 +229,10 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, trials)
     signed = '"Twelve years of migraine, gone after my third infusion." (Priya, patient since 2022)'
     assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
+    in_words = quote + "\n\nMost customers describe a mild, subtle effect, and some notice no difference at all."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, in_words)
+    side_effect = quote + "\n\nAny dizziness is mild and usually over within the hour."
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, side_effect)
 
 
 TEAM_KNOWLEDGE = """

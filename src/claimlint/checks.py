@@ -66,6 +66,13 @@ _EXPECTED_RESULTS = compile_pattern(
 _QUANTITY = compile_pattern(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I
 )
+# Typical results told in words: "Most customers describe a mild, subtle effect, and some notice no difference"
+_TYPICAL_IN_WORDS = compile_pattern(
+    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,2}?(?:describe|notice|report|feel|see|get|experience|have)\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual)\s+(?:[\w-]+\s+)?"
+    r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b",
+    re.I,
+)
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
@@ -285,7 +292,7 @@ def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     if first is None:
         return []
     for sentence in view.sentences_matching(_EXPECTED_RESULTS):
-        if not sentence.question and _QUANTITY.search(sentence.text):
+        if not sentence.question and (_QUANTITY.search(sentence.text) or _TYPICAL_IN_WORDS.search(sentence.text)):
             return []
     text = first.text
     start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))

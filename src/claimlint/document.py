@@ -34,7 +34,9 @@ SCHOLARLY_HOSTS = compile_pattern(
     re.I,
 )
 _REFERENCE_HEADING = compile_pattern(
-    r"\W*(references?|bibliography|sources|citations|works cited|literature cited|footnotes)\W*",
+    r"\W*(references?|bibliography|sources|citations|works cited|literature cited|footnotes|further reading"
+    r"|studies cited|(?:links|sources|references)\s+(?:and|&)\s+"
+    r"(?:sources|references|links|disclosures|further reading))\W*",
     re.I,
 )
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")

@@ -26,6 +26,7 @@ _SIGNATURE = compile_pattern(r"\s+\([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,[^()\n]{1,40}
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
 _CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _WORD_CHAR = compile_pattern(r"\w")
+_LABEL_LINE = compile_pattern(r"[ \t]*[A-Z][\w'’/-]*(?:[ \t]+[\w'’/-]+){0,3}:[ \t]")
 _CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
     re.I,
@@ -101,6 +102,8 @@ def _is_title_line(text: str, start: int, newline: int) -> bool:
     """
     line_start = text.rfind("\n", start, newline) + 1
     line = text[line_start:newline].strip()
+    if line and line[-1] not in ",;" and _LABEL_LINE.match(text, newline + 1):
+        return True  # the next line opens with its own label: "Description: ...", "VO: ..."
     if not line or len(line) > 70 or _CONTINUES.search(line):
         return False
     if line[-1] in ".!?:":
