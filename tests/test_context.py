@@ -158,6 +158,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("The leap from 'levels fall' to 'an IV bag cures depression' is not one the data make.", False),
         ("A clinic calling it a cure for depression is not being straight with you.", False),
         ("Pin title: It cures depression\nDescription: You may take it every night.", True),  # a label opens a line
+        ('## FAQ 3: "Does it cure depression?" (text on image)', False),  # a quoted question asks
         ("Skip any brand claiming its product cures depression.", False),
     ],
 )
@@ -229,3 +230,17 @@ def test_a_column_of_claims_in_a_table_is_examined_not_asserted(lint):
     assert lint(table) == []
     table = "| Treatment | What it does |\n|---|---|\n| Our infusions | It cures depression |\n"
     assert [f.rule for f in lint(table)] == ["test/cure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Does it cure depression? Yep, and here's why.", True),  # answered yes: claimed
+        ("Does it cure depression? With daily use, yes, for good.", True),
+        ("Does it cure depression? Yes, but only for some people.", False),  # a qualified answer
+        ("Does it cure depression? No.", False),
+        ("Does it cure depression?\nAbsolutely.", False),  # the answer on its own line makes its own claim
+    ],
+)
+def test_a_question_answered_yes_on_its_line_makes_the_claim(lint, text, flagged):
+    assert bool(lint(text + "\n")) is flagged

@@ -221,14 +221,36 @@ class Sentence:
             return True
         return self.segment.kind == "heading" and bool(_QUESTION_WORD.match(text.lstrip("#* ")))
 
+    @cached_property
+    def _quoted_questions(self) -> list[re.Match]:
+        text = self.text
+        if "?" not in text:
+            return []
+        quotes = [*_QUOTATION.finditer(text), *_SINGLE_QUOTATION.finditer(text)]
+        return [q for q in quotes if _ASKED_INSIDE.search(q.group())]
+
+    @cached_property
+    def _answered_yes(self) -> bool:
+        """Whether the sentence is a question answered yes, bare, on the same line."""
+        if not self.following or not _affirmed(self.following):
+            return False
+        gap_end = self.segment.text.find(self.following, self.end)
+        return gap_end >= 0 and "\n" not in self.segment.text[self.end : gap_end]
+
     def asks(self, start: int, end: int) -> bool:
         """Whether the claim at segment span [start, end) is asked rather than stated.
 
         "Ketamine is first-line now, so why wait?" states its first clause and
         asks only the last one; "Is ketamine first-line, and why?" asks it all.
+        A quoted question asks too: '"Is CBD FDA-approved?" (FAQ pin)'.
         """
+        lo, hi = start - self.start, end - self.start
+        if any(q.start() <= lo and hi <= q.end() for q in self._quoted_questions):
+            return True
         if not self.question:
             return False
+        if self._answered_yes:
+            return False  # "Is CBD FDA-approved? Yep, and here's why that matters": answered, so claimed
         text = self.text
         tails = list(_ASKING_TAIL.finditer(text))
         tail = tails[-1] if tails else None
@@ -275,12 +297,31 @@ _CROSSED = compile_pattern(r"^[\s*_>#-]*(?:❌|🚫|✖|✗|⛔|\[\s*x\s*\]\s*(?
 _CROSS_OPENERS = frozenset(" \t*_>#-❌🚫✖✗⛔[")
 # A condition, not an assertion: "If an ad calls it proven, ..." (to the first comma)
 _IF_CLAUSE = compile_pattern(_W + r"(?:if|unless|whether)\b[^,;:.!?—]*", re.I)
+# A question answered with a bare yes makes the claim it asks about: "Does CBD cure anxiety? With daily use, yes."
+_AFFIRMATION = compile_pattern(
+    r"\W*(?:[\w'’-]+\W+){0,5}?(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%)(?![\w'’])",
+    re.I,
+)
+# ... unless the answer qualifies it: "Yes, as an anesthetic", "Yes, but only ...", "Yes for some people"
+_QUALIFIED_ANSWER = compile_pattern(
+    r"\b(?:as\s+an?|only|but|not|no|except|some|may|might|can|could|if|when|depends|for\s+(?!good\b|life\b))\b"
+    r"|n['’]t\b",
+    re.I,
+)
+
+
+def _affirmed(answer: str) -> bool:
+    match = _AFFIRMATION.match(answer)
+    return match is not None and not _QUALIFIED_ANSWER.search(answer)
+
+
 # A short quotation inside a sentence mentions words rather than using them:
 # 'posts about "cures"', 'something that "worked for everyone" didn't work for them'
-_QUOTATION = compile_pattern(
-    r"“[^“”]{1,80}”|\"[^\"]{1,80}\"|‘[^‘’]{1,80}’(?!\w)|(?<![\w'])'(?=\w)[^'\n]{1,80}?(?<=[\w.!?,])'(?!\w)"
-)
+_QUOTATION = compile_pattern(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"")
+# single quotes, read on their own: they nest inside double ones ("The leap to 'an IV bag reverses aging'")
+_SINGLE_QUOTATION = compile_pattern(r"‘[^‘’]{1,80}’(?!\w)|(?<![\w'])'(?=\w)[^'\n]{1,80}?(?<=[\w.!?,])'(?!\w)")
 _QUOTED_WORDS = 8
+_ASKED_INSIDE = compile_pattern(r"\?\W{0,2}$")  # a quoted question asks: '"Is CBD FDA-approved?" (FAQ pin)'
 # ... unless the quotation is someone's words given as theirs ("Dana says "it cured me"") or a name
 # given to the product ("patients call it "a miracle"")
 _SPEAKING = compile_pattern(
@@ -322,7 +363,12 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
             scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
     if '"' not in text and "“" not in text and "'" not in text and "‘" not in text:
         return scopes
-    for quote in _QUOTATION.finditer(text):
+    quotes = list(_QUOTATION.finditer(text)) if '"' in text or "“" in text else []
+    if "'" in text or "‘" in text:
+        quotes += _SINGLE_QUOTATION.finditer(text)
+    for quote in quotes:
+        if _ASKED_INSIDE.search(quote.group()):
+            continue  # a quoted question asks (see Sentence.asks)
         if not _FLAGGED_AFTER.match(text, quote.end()):
             before = text[: quote.start()]
             if not _WORD.search(before) or _SPEAKING.search(before):
