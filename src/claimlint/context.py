@@ -180,7 +180,11 @@ class Sentence:
             return True
         shift = len(self._prefix) - self.start
         lo, hi = start + shift, end + shift
-        return any(s <= lo < e and (cue_start < lo or cue_start >= hi) for s, e, cue_start, _ in self._scopes)
+        # a zero-length cue marks a stretch that only what lies wholly inside it belongs to (a quoted mention)
+        return any(
+            s <= lo < e and (cue_start < lo or cue_start >= hi) and (cue_end > cue_start or hi <= e)
+            for s, e, cue_start, cue_end in self._scopes
+        )
 
     @cached_property
     def _debunked(self) -> bool:
@@ -375,7 +379,7 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
                 continue
             if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
                 continue
-        scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
+        scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
     return scopes
 
 
