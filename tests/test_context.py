@@ -159,6 +159,9 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("A clinic calling it a cure for depression is not being straight with you.", False),
         ("Pin title: It cures depression\nDescription: You may take it every night.", True),  # a label opens a line
         ('## FAQ 3: "Does it cure depression?" (text on image)', False),  # a quoted question asks
+        ('One reader wrote, "It cures depression." Another asked, "Is it safe?" Neither is quite right.', False),
+        ('One reader wrote, "It cures depression." We agree.', True),  # quoted, and not taken apart
+        ("### A quick note on cures for depression", False),  # a heading that names its topic
         ("Skip any brand claiming its product cures depression.", False),
     ],
 )

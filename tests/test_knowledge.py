@@ -109,6 +109,7 @@ def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclo
         ("Sildenafil helps men with erectile dysfunction and also patients with depression.", True),
         # a harm told with a verb
         ("Finasteride has been linked to depression and suicidal thoughts.", False),
+        ("The label notes reports of erectile dysfunction that continued after men stopped finasteride.", False),
         ("Some men report depression while taking finasteride.", False),
         ("Depression is a rare side effect of finasteride.", False),
         ("Ketamine for depression has been linked to fast relief in trials.", True),
@@ -231,6 +232,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
     in_words = quote + "\n\nMost customers describe a mild, subtle effect, and some notice no difference at all."
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, in_words)
+    spread = quote + "\n\nMany people improve, some get a partial response, and some need a different treatment."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, spread)
     side_effect = quote + "\n\nAny dizziness is mild and usually over within the hour."
     assert "disclosure/testimonial" in rules_fired(builtin_rules, side_effect)
 

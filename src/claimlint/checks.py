@@ -70,7 +70,10 @@ _QUANTITY = compile_pattern(
 _TYPICAL_IN_WORDS = compile_pattern(
     r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,2}?(?:describe|notice|report|feel|see|get|experience|have)\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual)\s+(?:[\w-]+\s+)?"
-    r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b",
+    r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b"
+    # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
+    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b",
     re.I,
 )
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
@@ -292,8 +295,10 @@ def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     if first is None:
         return []
     for sentence in view.sentences_matching(_EXPECTED_RESULTS):
-        if not sentence.question and (_QUANTITY.search(sentence.text) or _TYPICAL_IN_WORDS.search(sentence.text)):
+        if not sentence.question and _QUANTITY.search(sentence.text):
             return []
+    if any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS)):
+        return []
     text = first.text
     start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))
     return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]

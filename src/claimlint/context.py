@@ -146,6 +146,7 @@ class Sentence:
     end: int
     following: str = ""  # the next sentence of the segment, for "right after it" citations
     examined: bool = False  # set out as a claim to examine, in a table's column of claims
+    after_next: str = ""  # the sentence after that: a pair of quoted claims answered together
 
     @property
     def text(self) -> str:
@@ -188,10 +189,21 @@ class Sentence:
 
     @cached_property
     def _debunked(self) -> bool:
+        """A claim quoted and then taken apart, by itself or as someone else's words.
+
+        '"Rosemary oil is BETTER than minoxidil!" Okay, let's talk about this one.'
+        'One reader wrote, "It has no side effects." Another asked, "..." Neither is quite right.'
+        """
         text = self.text.strip()
-        if not (text[:1] in '"“' and _QUOTE_END.search(text)):
+        if not _QUOTE_END.search(text):
             return False
-        return bool(_DEBUNK.match(self.following))
+        if text[:1] in '"“':
+            return bool(_DEBUNK.match(self.following))
+        if not _HEARSAY.match(text):
+            return False
+        return bool(
+            _DEBUNK.match(self.following) or (_HEARSAY.match(self.following) and _DEBUNK.match(self.after_next))
+        )
 
     @cached_property
     def _hedging_phrase(self) -> bool:
@@ -277,7 +289,17 @@ _DEBUNK = compile_pattern(
     r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
     r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
     r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b"
+    r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
+    r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
     r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",
+    re.I,
+)
+# Someone else's words, quoted: 'One reader wrote, "..."', 'My buddy says "..."', 'Another asked, "..."'
+_HEARSAY = compile_pattern(
+    r"\W*(?:(?:(?:one|a|another|my|our|your|some)\s+)?(?:[\w-]+\s+)?(?:readers?|friends?|buddy|buddies|patients?"
+    r"|customers?|clients?|followers?|listeners?|commenters?|person|guys?|women|men|parents?)|another|someone|others|people)"
+    r"\s+(?:wrote|asked|said|says|told\s+(?:us|me)|tells\s+(?:us|me)|messaged|commented|emailed|posted|swears?)"
+    r"[^\"“”]{0,12}[\"“]",
     re.I,
 )
 # What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
@@ -343,6 +365,11 @@ _EXAMINED = compile_pattern(
     r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?)\s*:",
     re.I,
 )
+# A heading or lead that names a topic it goes on to explain: "A quick note on home use", "A word about cures"
+_TOPIC_LEAD = compile_pattern(
+    r"[\s#*_>-]*(?:a\s+)?(?:quick\s+|short\s+|brief\s+|final\s+)?(?:note|word|thought|question)s?\s+(?:on|about)\b",
+    re.I,
+)
 # A quotation flagged as it is given: '"100% non-addictive" 🚩', '"Regrow a full head of hair" 🙄'
 _FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
 
@@ -358,6 +385,9 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
     if text[:1] in _CROSS_OPENERS and _CROSSED.match(text):
         scopes.append((0, len(text), 0, 0))
     colon = text.find(":", 0, 120)
+    topic = _TOPIC_LEAD.match(text)
+    if topic is not None:
+        scopes.append((0, colon if colon >= 0 else len(text), 0, 0))
     label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
     if label is not None and label.start() < 60:
         scopes.append((label.start(), len(text), label.start(), label.start() + 1))

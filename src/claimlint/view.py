@@ -27,7 +27,8 @@ NEAR = 12  # words between a product and the condition it is tied to
 _SIDE_EFFECT = compile_pattern(
     r"\bside[- ]effects?\b|\badverse\s+(?:effects?|events?|reactions?)\b|\b(?:can|may|might|could)\s+cause\b"
     r"|\bcaus(?:es|ed|ing)\b|\brisks?\s+(?:of|include)\b|\breported\s+(?:decreased|increased|problems)"
-    r"|\b(?:has|have|had)\s+been\s+reported\b|\breported\s+(?:in|by|among)\b",
+    r"|\b(?:has|have|had)\s+been\s+reported\b|\breported\s+(?:in|by|among)\b"
+    r"|\breports?\s+of\b|\b(?:continued|persisted|lasted|started|began)\s+after\b",
     re.I,
 )
 # A harm told with a verb before the condition: "linked to depression", "report depression while taking it"
@@ -102,6 +103,7 @@ class DocumentView:
                     end,
                     segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else "",
                     examined,
+                    segment.text[spans[i + 2][0] : spans[i + 2][1]] if i + 2 < len(spans) else "",
                 )
                 for i, (start, end) in enumerate(spans)
             ]
