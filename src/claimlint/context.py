@@ -41,14 +41,15 @@ _NEG_REPORTED = compile_pattern(
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
     r"|(?:a|an|any|some|the)\s+(?:clinic|ad|advert|seller|company|brand|site|website|influencer|provider|marketer)s?"
-    r"\s+(?:calling|that\s+calls|which\s+calls|claiming|promising|touting)"
+    r"\s+(?:calling|that\s+calls|which\s+calls|claiming|promising|touting|sells|selling|markets|marketing|pitches"
+    r"|pitching)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
     r")" + _E,
     re.I,
 )
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
-    "label", "bill", "hyped", "pitched",
+    "label", "bill", "hyped", "pitch",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
