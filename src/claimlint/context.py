@@ -3,9 +3,9 @@
 "Ketamine cures depression" is a claim; "ketamine is not a cure", "does
 ketamine cure depression?", "ketamine may ease depression for some people"
 and "... improved symptoms in a randomized trial [1]" are not, or not the
-same one. Each sentence is read for negation (with its scope, in the manner
-of NegEx), hedging, questions and citations, and rules declare which of
-these excuse them.
+same one. Each sentence is read for negation and mere mentions (their
+stretches are worked out in ``scopes``), hedging, questions and citations,
+and rules declare which of these excuse them.
 """
 
 from __future__ import annotations
@@ -16,61 +16,11 @@ from functools import cached_property
 
 from claimlint.compiled import compile_pattern
 from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
+from claimlint.scopes import ASKED_INSIDE, QUOTATION, SINGLE_QUOTATION, negation_scopes
 
-NEGATION_WINDOW = 12  # words a negation reaches forward, unless a terminator comes first
+_W = r"(?<![\w'’])"  # a word starts here
+_E = r"(?![\w'’])"  # a word ends here
 
-_W = r"(?<![\w'’])"
-_E = r"(?![\w'’])"
-_NEG_PRE = compile_pattern(
-    _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
-    r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
-    r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
-    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
-    r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
-    re.I,
-)
-# Claims reported of others, or advised against: "Ads promise breakthroughs", "NICE advises against ..."
-# (kept apart from the other cues, and searched only when one of its words is there)
-_NEG_REPORTED = compile_pattern(
-    _W + r"(?:"
-    r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
-    # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
-    r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
-    r"|companies|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:promise|claim|tout"
-    r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
-    r"|label|billed|bill)"
-    r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
-    r"|(?:a|an|any|some|the)\s+(?:clinic|ad|advert|seller|company|brand|site|website|influencer|provider|marketer)s?"
-    r"\s+(?:calling|that\s+calls|which\s+calls|claiming|promising|touting|sells|selling|markets|marketing|pitches"
-    r"|pitching)"
-    r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
-    r")" + _E,
-    re.I,
-)
-_REPORTED_WORDS = (
-    "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
-    "label", "bill", "hyped", "pitch",
-)  # fmt: skip
-_PSEUDO = compile_pattern(
-    _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
-    r"|nothing\s+(?:else|short\s+of|like|compares|beats|works\s+(?:like|better|faster|as))|none\s+other"
-    r"|never\s+(?:before|been)"
-    r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer)" + _E,
-    re.I,
-)
-_NEG_POST = compile_pattern(
-    r"\b(?:is|are|was|were|remains?)\s+(?:(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
-    r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated)\b"
-    r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
-    re.I,
-)
-_TERMINATOR = compile_pattern(
-    r"[;:—]|\s[–-]\s"
-    r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this"
-    r"|these|our|your|he|she|i|there|the|those|everything)\b)"
-    r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
-    re.I,
-)
 _MODAL = compile_pattern(
     _W + r"(?:may|might|could|can|possibly|potentially|perhaps|probably|likely|appears?\s+to|seems?\s+to)" + _E,
     re.I,
@@ -119,12 +69,10 @@ _QUESTION_WORD = compile_pattern(
     rf"{_AUXILIARY}\b|(?:what|how|why|who|which|when|where)(?:['’]s|\s+{_AUXILIARY}\b|\s+to\b)",
     re.I,
 )
-_WORD = compile_pattern(r"[\w'’]+")
 # Where a stated clause gives way to the question it prompts: "..., so why wait?"
 _ASKING_TAIL = compile_pattern(
     r"(?:[,;:—–]|\s-\s)\s*(?:(?:so|and|but|then)\s+)?(?:why|what|how|who|when|where|which)\b", re.I
 )
-_DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
 
 def is_cited(text: str) -> bool:
@@ -243,8 +191,8 @@ class Sentence:
         text = self.text
         if "?" not in text:
             return []
-        quotes = [*_QUOTATION.finditer(text), *_SINGLE_QUOTATION.finditer(text)]
-        return [q for q in quotes if _ASKED_INSIDE.search(q.group())]
+        quotes = [*QUOTATION.finditer(text), *SINGLE_QUOTATION.finditer(text)]
+        return [q for q in quotes if ASKED_INSIDE.search(q.group())]
 
     @cached_property
     def _answered_yes(self) -> bool:
@@ -303,27 +251,6 @@ _HEARSAY = compile_pattern(
     r"[^\"“”]{0,12}[\"“]",
     re.I,
 )
-# What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
-_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?\s*")
-
-
-def _parenthesis_end(text: str, position: int) -> int:
-    """Where the parenthesis around ``position`` closes: an aside's negation stays in the aside.
-
-    "(their words, not mine) It's safe" does not negate "It's safe".
-    """
-    opening = text.rfind("(", 0, position)
-    if opening < 0 or text.find(")", opening, position) >= 0:
-        return len(text)
-    closing = text.find(")", position)
-    return closing if closing >= 0 else len(text)
-
-
-# A line marked wrong: "❌ Unmonitored home use." lists what not to do
-_CROSSED = compile_pattern(r"^[\s*_>#-]*(?:❌|🚫|✖|✗|⛔|\[\s*x\s*\]\s*(?:don['’]t|avoid))")
-_CROSS_OPENERS = frozenset(" \t*_>#-❌🚫✖✗⛔[")
-# A condition, not an assertion: "If an ad calls it proven, ..." (to the first comma)
-_IF_CLAUSE = compile_pattern(_W + r"(?:if|unless|whether)\b[^,;:.!?—]*", re.I)
 # A question answered with a bare yes makes the claim it asks about: "Does CBD cure anxiety? With daily use, yes."
 _AFFIRMATION = compile_pattern(
     r"\W*(?:[\w'’-]+\W+){0,5}?(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%)(?![\w'’])",
@@ -340,131 +267,3 @@ _QUALIFIED_ANSWER = compile_pattern(
 def _affirmed(answer: str) -> bool:
     match = _AFFIRMATION.match(answer)
     return match is not None and not _QUALIFIED_ANSWER.search(answer)
-
-
-# A short quotation inside a sentence mentions words rather than using them:
-# 'posts about "cures"', 'something that "worked for everyone" didn't work for them'
-_QUOTATION = compile_pattern(r"“[^“”]{1,80}”|\"[^\"]{1,80}\"")
-# single quotes, read on their own: they nest inside double ones ("The leap to 'an IV bag reverses aging'")
-_SINGLE_QUOTATION = compile_pattern(r"‘[^‘’]{1,80}’(?!\w)|(?<![\w'])'(?=\w)[^'\n]{1,80}?(?<=[\w.!?,])'(?!\w)")
-_QUOTED_WORDS = 8
-_ASKED_INSIDE = compile_pattern(r"\?\W{0,2}$")  # a quoted question asks: '"Is CBD FDA-approved?" (FAQ pin)'
-# ... unless the quotation is someone's words given as theirs ("Dana says "it cured me"") or a name
-# given to the product ("patients call it "a miracle"")
-_SPEAKING = compile_pattern(
-    r"(?:\b(?:says?|said|writes?|wrote|told\s+(?:us|me)|tells\s+(?:us|me)|shared|explains?|adds?|put\s+it"
-    r"|call(?:s|ed|ing)?\s+(?:it|them|this|us|our\s+[\w-]+)(?:\s+(?:a|an|the))?|known\s+as|dubbed)|[:—–-])\W*$",
-    re.I,
-)
-
-
-# A label that introduces claims to be examined: "Claim 1: ...", "Red flag: ...", "The pitch goes like this: ..."
-_EXAMINED = compile_pattern(
-    r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?|red\s+flags?(?:\s*#?\s*\d{1,2})?"
-    r"|(?:the\s+)?(?:sales\s+)?(?:pitch|promise|hype)(?:\s+(?:goes|runs|reads)(?:\s+(?:like\s+this|something\s+like\s+this))?)?"
-    r"|what\s+(?:the\s+)?(?:ads?|label|labels|site|sites|seller|sellers|clinics?)\s+(?:says?|claims?|promises?)"
-    r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?)\s*:",
-    re.I,
-)
-# A heading or lead that names a topic it goes on to explain: "A quick note on home use", "A word about cures"
-_TOPIC_LEAD = compile_pattern(
-    r"[\s#*_>-]*(?:a\s+)?(?:quick\s+|short\s+|brief\s+|final\s+)?(?:note|word|thought|question)s?\s+(?:on|about)\b",
-    re.I,
-)
-# A quotation flagged as it is given: '"100% non-addictive" 🚩', '"Regrow a full head of hair" 🙄'
-_FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
-
-
-def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
-    """Stretches of a sentence that it does not assert.
-
-    A crossed-out line, an if-clause, a quoted mention, and what a label such as
-    "Claim 1:" or "The pitch goes like this:" introduces. Each is given as a
-    negation scope whose cue stands at its start.
-    """
-    scopes = []
-    if text[:1] in _CROSS_OPENERS and _CROSSED.match(text):
-        scopes.append((0, len(text), 0, 0))
-    colon = text.find(":", 0, 120)
-    topic = _TOPIC_LEAD.match(text)
-    if topic is not None:
-        scopes.append((0, colon if colon >= 0 else len(text), 0, 0))
-    label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
-    if label is not None and label.start() < 60:
-        scopes.append((label.start(), len(text), label.start(), label.start() + 1))
-    lowered = text.lower()
-    if "if" in lowered or "unless" in lowered or "whether" in lowered:
-        for clause in _IF_CLAUSE.finditer(text):
-            scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
-    if '"' not in text and "“" not in text and "'" not in text and "‘" not in text:
-        return scopes
-    quotes = list(_QUOTATION.finditer(text)) if '"' in text or "“" in text else []
-    if "'" in text or "‘" in text:
-        quotes += _SINGLE_QUOTATION.finditer(text)
-    for quote in quotes:
-        if _ASKED_INSIDE.search(quote.group()):
-            continue  # a quoted question asks (see Sentence.asks)
-        if not _FLAGGED_AFTER.match(text, quote.end()):
-            before = text[: quote.start()]
-            if not _WORD.search(before) or _SPEAKING.search(before):
-                continue
-            if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
-                continue
-        scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
-    return scopes
-
-
-def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
-    """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
-
-    A cue reaches forward up to NEGATION_WINDOW words or to a scope
-    terminator ("but", "however", ";", ":", or a comma that starts a new
-    clause or list item: "no needles, zero risk"); a post-cue ("... is a myth") reaches
-    back the same way. Pseudo-negations ("not only", "no other") are no cue.
-    """
-    scopes = _unasserted_scopes(text)
-    pre = list(_NEG_PRE.finditer(text))
-    lowered = text.lower()
-    if any(word in lowered for word in _REPORTED_WORDS):
-        pre = sorted(pre + list(_NEG_REPORTED.finditer(text)), key=lambda m: m.start())
-    post = list(_NEG_POST.finditer(text))
-    if not pre and not post:
-        return scopes
-    pseudo = [(m.start(), m.end()) for m in _PSEUDO.finditer(text)]
-    terminators = [m.start() for m in _TERMINATOR.finditer(text)]
-    for cue in pre:
-        if any(s <= cue.start() < e for s, e in pseudo):
-            continue
-        if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
-            comma = text.find(",", cue.end())
-            if comma >= 0:
-                terminators_here = [t for t in terminators if t < comma] + [comma]
-                limit = next((t for t in terminators_here if t >= cue.end() and text[cue.end() : t].strip()), comma)
-                words = list(_WORD.finditer(text, cue.end(), limit))
-                end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
-                scopes.append((cue.start(), end, cue.start(), cue.end()))
-                continue
-        # "Myth: ..." negates what follows the colon, all of it; "No: it is off-label" answers a question
-        myth = cue.group().lower().startswith("myth")
-        label = _MYTH_LABEL.match(text, cue.end())
-        if myth and text.startswith(":", label.end()):
-            scopes.append((cue.start(), len(text), cue.start(), cue.end()))
-            continue
-        limit = next(
-            (
-                t
-                for t in terminators
-                if t >= cue.end() and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
-            ),
-            len(text),
-        )
-        limit = min(limit, _parenthesis_end(text, cue.start()))
-        words = list(_WORD.finditer(text, cue.end(), limit))
-        end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
-        scopes.append((cue.start(), end, cue.start(), cue.end()))
-    for cue in post:
-        floor = max((t for t in terminators if t < cue.start()), default=0)
-        words = list(_WORD.finditer(text, floor, cue.start()))
-        start = words[-NEGATION_WINDOW].start() if len(words) >= NEGATION_WINDOW else floor
-        scopes.append((start, cue.end(), cue.start(), cue.end()))
-    return scopes
