@@ -528,3 +528,14 @@ def test_a_use_offered_without_naming_the_product_is_a_use_of_the_page_topic(bui
     assert bool(found) is flagged, found
     if flagged:
         assert found[0].line == 5 and found[0].excerpt == "PTSD" and "Spravato" in found[0].message
+
+
+def test_a_testimonial_with_a_dramatic_result_needs_typical_results(builtin_rules):
+    story = '> "Three drips later I was back on the trails." (Mari, 52)'
+    assert "efficacy/testimonial-result" in rules_fired(builtin_rules, story)
+    typical = story + "\n\nIn the trial, most people felt a modest change in energy, and some felt none [1]."
+    assert "efficacy/testimonial-result" not in rules_fired(builtin_rules, typical)
+    # a fallback rule: the line already carries another efficacy finding, so it is not reported twice
+    told = '> "I haven\'t had a single headache since, and my migraines are gone." (Dana, 44)'
+    fired = rules_fired(builtin_rules, told)
+    assert "efficacy/dramatic-personal-result" in fired and "efficacy/testimonial-result" not in fired

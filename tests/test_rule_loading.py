@@ -33,6 +33,11 @@ def _break(old: str, new: str) -> str:
             "'unless' takes",
         ),
         (_break("rules:", "rule:"), "rule:", "unknown key 'rule'"),
+        (
+            _break("    severity: warning", "    severity: warning\n    fallback: sometimes"),
+            "fallback",
+            "'fallback' must be",
+        ),
         ("pack: x\nrules:\n  - id: a/b\n    category: [unclosed\n", None, "invalid YAML"),
     ],
 )

@@ -289,19 +289,59 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     return []
 
 
-def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
-    """Patient results are quoted and the draft does not state the generally expected results."""
-    first = next((s for s in view.sentences_matching(_TESTIMONIAL_HINT) if not s.question and _is_testimonial(s)), None)
-    if first is None:
-        return []
+def _testimonials(view: DocumentView) -> Iterator[Sentence]:
+    return (s for s in view.sentences_matching(_TESTIMONIAL_HINT) if not s.question and _is_testimonial(s))
+
+
+def _states_typical_results(view: DocumentView) -> bool:
+    """Whether the draft says what results people generally get, in figures or in plain words."""
     for sentence in view.sentences_matching(_EXPECTED_RESULTS):
         if not sentence.question and _QUANTITY.search(sentence.text):
-            return []
-    if any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS)):
+            return True
+    return any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS))
+
+
+def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
+    """Patient results are quoted and the draft does not state the generally expected results."""
+    first = next(_testimonials(view), None)
+    if first is None or _states_typical_results(view):
         return []
     text = first.text
     start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))
     return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]
+
+
+# A dramatic result in a patient's own words: a condition gone, medicines stopped, a number of pounds, years younger
+_DRAMATIC_RESULT = compile_pattern(
+    r"\b(?:gone|vanished|disappeared|cured|healed|transformed|life[- ]changing|changed\s+my\s+life"
+    r"|(?:my|our|his|her)\s+(?:whole\s+)?(?:life|lives|son|daughter|husband|wife|kids?|energy|drive|hair|hairline)\s+back"
+    r"|saved\s+(?:my|our)\b|no\s+more\b|(?:pain|symptom|migraine|anxiety|craving)[- ]free|off\s+(?:my|all|both)\b"
+    r"|(?:lost|dropped|shed|down)\s+(?:\d+|[a-z]+ty(?:-[a-z]+)?)\s*(?:lbs?|pounds|kg|kilos)|years?\s+younger"
+    r"|(?:feel|felt|feeling)\s+(?:like\s+)?(?:\d\d|twenty|thirty)\b|never\s+(?:been|felt)\s+better"
+    r"|haven['’]t\s+(?:had|felt|needed|touched|been)\b|first\s+time\s+in\s+(?:years|\d+|a\s+decade|ages)"
+    r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field)|my\s+(?:job|feet|life)))",
+    re.I,
+)
+
+
+def testimonial_result(view: DocumentView, rule) -> list[Finding]:
+    """A testimonial tells a dramatic result and the draft never says what results people generally get.
+
+    The reader takes the story as what to expect (FTC Endorsement Guides). A
+    draft that states typical results is left alone, as is a hedged story.
+    """
+    if _states_typical_results(view):
+        return []
+    found = []
+    for sentence in _testimonials(view):
+        match = _DRAMATIC_RESULT.search(sentence.text)
+        if match is None:
+            continue
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if sentence.negated(start, end) or sentence.hedged(start, end):
+            continue
+        found.append(view.finding(rule, sentence, match.start(), match.end(), {}))
+    return found
 
 
 def _is_testimonial(sentence: Sentence) -> bool:
@@ -618,6 +658,7 @@ CHECKS: dict[str, Callable[[DocumentView, object], list[Finding]]] = {
     "off-label-disclosure": off_label_disclosure,
     "unapproved-disclosure": unapproved_disclosure,
     "testimonial-disclosure": testimonial_disclosure,
+    "testimonial-result": testimonial_result,
     "approval-claim": approval_claim,
     "label-restriction": label_restriction,
     "guideline-position": guideline_position,

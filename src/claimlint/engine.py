@@ -53,6 +53,11 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     for pack in ruleset.packs:
         for rule in pack.checks:
             findings.extend(CHECKS[rule.check](view, rule))
+    fallbacks = ruleset.fallbacks
+    if fallbacks:
+        # a fallback rule speaks only where no other rule of its category did
+        covered = {(f.line, f.category) for f in findings if f.rule not in fallbacks}
+        findings = [f for f in findings if f.rule not in fallbacks or (f.line, f.category) not in covered]
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -40,7 +40,7 @@ SCOPES = ("sentence", "paragraph", "document")
 CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
-    "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check",
+    "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback",
 }  # fmt: skip
 REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
@@ -72,6 +72,7 @@ class Rule:
     requires: tuple[tuple[frozenset[str], ...], ...] | None = None
     with_sources: tuple[str, ...] = ()  # regexes that must each also occur in the hit's sentence
     after_sources: tuple[str, ...] = ()  # regexes that must each occur in the sentence before it
+    fallback: bool = False  # reported only on lines where no other rule of its category reported
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -184,6 +185,11 @@ class RuleSet:
     @property
     def rules(self) -> list[Rule]:
         return [rule for pack in self.packs for rule in pack.rules]
+
+    @cached_property
+    def fallbacks(self) -> frozenset[str]:
+        """Ids of the rules reported only where no other rule of their category reported on the line."""
+        return frozenset(rule.id for rule in self.rules if rule.fallback)
 
     @cached_property
     def _index(self) -> tuple[dict, frozenset[str], frozenset[tuple[int, int]]]:
@@ -435,6 +441,9 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         raise fail(f"rule {rid}: {exc.message}", "match") from None
     with_sources, requires = _with(merged.get("with"), requires, vocabulary, fail, rid, check, "with")
     after_sources, _ = _with(merged.get("after"), None, vocabulary, fail, rid, check, "after")
+    fallback = merged.get("fallback", False)
+    if not isinstance(fallback, bool):
+        raise fail(f"rule {rid}: 'fallback' must be true or false", "fallback")
     rationale = " ".join(merged["rationale"].split())
     summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
     return Rule(
@@ -451,6 +460,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         except_source=except_source,
         with_sources=with_sources,
         after_sources=after_sources,
+        fallback=fallback,
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),
