@@ -158,6 +158,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("The leap from 'levels fall' to 'an IV bag cures depression' is not one the data make.", False),
         ("A clinic calling it a cure for depression is not being straight with you.", False),
         ("When a clinic sells it as a cure for depression, look elsewhere.", False),
+        ('A video making the rounds says: "It cures depression, no clinic needed."', False),  # another's words
+        ('One more we hear a lot: "It cures depression."', False),
+        ("My cousin swears it cured her depression.", False),
+        ("I swear it cured my depression.", True),
         ("Pin title: It cures depression\nDescription: You may take it every night.", True),  # a label opens a line
         ('## FAQ 3: "Does it cure depression?" (text on image)', False),  # a quoted question asks
         ('One reader wrote, "It cures depression." Another asked, "Is it safe?" Neither is quite right.', False),

@@ -80,3 +80,12 @@ def test_a_regex_requires_each_word_it_spells_out():
     groups = regex_requirements(r"\b(?:9|nine)\s+(?:in|of)\s+(?:10|ten)\s+(?:patients|clients)\b")
     assert {"patients", "clients"} in groups and {"9", "nine"} in groups
     assert regex_requirements(r"cure\w*") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the results most of our patients actually get", "the results most patients actually get"],
+)
+def test_a_gap_after_optional_words_matches_with_or_without_them(text):
+    regex = phrase_regex("results most (of our|) ... actually get", {})
+    assert re.search(regex, text)

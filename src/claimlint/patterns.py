@@ -112,6 +112,10 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
         if token in ("...", "…"):
             if out and out[-1] == r"\s+":
                 out.pop()
+            elif len(out) > 1 and out[-2] == r"\s+" and out[-1].startswith("(?:(?:") and out[-1].endswith(r")\s+)?"):
+                # "most (of our|) ... get": the gap brings its own space, so the optional words take the one before
+                body = out.pop()[3:-5]
+                out[-1] = rf"(?:\s+{body})?"
             out.append(GAP)
             if nxt.isspace():
                 i += 1

@@ -39,12 +39,13 @@ _NEG_REPORTED = compile_pattern(
     r"\s+(?:calling|that\s+calls|which\s+calls|claiming|promising|touting|sells|selling|markets|marketing|pitches"
     r"|pitching)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
+    r"|(?<!I\s)(?:swears?|swore)(?:\s+(?:that|by))?"
     r")" + _E,
     re.I,
 )
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
-    "label", "bill", "hyped", "pitch",
+    "label", "bill", "hyped", "pitch", "swear", "swore",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -111,7 +112,12 @@ _EXAMINED = compile_pattern(
     r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?|red\s+flags?(?:\s*#?\s*\d{1,2})?"
     r"|(?:the\s+)?(?:sales\s+)?(?:pitch|promise|hype)(?:\s+(?:goes|runs|reads)(?:\s+(?:like\s+this|something\s+like\s+this))?)?"
     r"|what\s+(?:the\s+)?(?:ads?|label|labels|site|sites|seller|sellers|clinics?)\s+(?:says?|claims?|promises?)"
-    r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?)\s*:",
+    r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?"
+    r"|(?:one\s+)?(?:more\s+)?(?:we|you)\s+(?:hear|see|read)\s+(?:a\s+lot|often|all\s+the\s+time|everywhere)"
+    # a source that is not the writer: "A video making the rounds says:", "The same post also claims:"
+    r"|\b(?:videos?|posts?|ads?|adverts?|articles?|influencers?|tiktoks?|reels?|comments?|headlines?|websites?|sites?"
+    r"|clips?|threads?|rumou?rs?)\b[^:\"“]{0,50}?\b(?:says?|said|claims?|claimed|promises?|promised|tells\s+(?:you|viewers))"
+    r")\s*:",
     re.I,
 )
 # A heading or lead that names a topic it goes on to explain: "A quick note on home use", "A word about cures"
