@@ -252,3 +252,8 @@ def test_a_column_of_claims_in_a_table_is_examined_not_asserted(lint):
 )
 def test_a_question_answered_yes_on_its_line_makes_the_claim(lint, text, flagged):
     assert bool(lint(text + "\n")) is flagged
+
+
+def test_a_column_of_claims_is_found_by_its_header_even_after_an_empty_corner_cell(lint):
+    table = '| | What the ads say | What we found |\n|---|---|---|\n| Claim | "It cures depression" | No trial |\n'
+    assert lint(table) == []

@@ -539,3 +539,26 @@ def test_a_testimonial_with_a_dramatic_result_needs_typical_results(builtin_rule
     told = '> "I haven\'t had a single headache since, and my migraines are gone." (Dana, 44)'
     fired = rules_fired(builtin_rules, told)
     assert "efficacy/dramatic-personal-result" in fired and "efficacy/testimonial-result" not in fired
+
+
+def test_a_table_cell_speaks_of_its_column_not_of_the_page_topic(builtin_rules):
+    page = "Spravato is given in clinics. Spravato needs a REMS.\n\n"
+    table = "| | TMS | Spravato |\n|---|---|---|\n| Driving | You can drive yourself home | {} |\n"
+    fired = rules_fired(builtin_rules, page + table.format("No driving until the next day"))
+    assert "conflict/label-restriction" not in fired
+    fired = rules_fired(builtin_rules, page + table.format("You can drive yourself home"))
+    assert "conflict/label-restriction" in fired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## What we won't tell you\n\n- That ketamine cures depression.\n",  # a heading that disowns its list
+        "Researchers found 3 of 17 advertisers told readers ketamine is not addictive.\n",
+        "In 2023 FDA warned that taking ketamine at home means no one is watching.\n",
+        '**"Ketamine cures depression."** It doesn\'t.\n',
+        "The idea that LDN resets the immune system is a hypothesis, not an established fact.\n",
+    ],
+)
+def test_honest_reporting_is_not_a_claim(builtin_rules, text):
+    assert not [r for r in rules_fired(builtin_rules, text) if not r.startswith("disclosure/")]

@@ -204,7 +204,7 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
         if not kb.may_name_condition(view.words_of(index)):
             continue
         for sentence in view.sentences_of(index):
-            if view.claims_in(sentence):
+            if view.claims_in(sentence) or _in_column_of_another(view, sentence, product_id):
                 continue
             conditions = kb.condition_mentions(sentence.text)
             for condition in conditions:
@@ -240,6 +240,17 @@ def _other_treatment(before: str, conditions: list[Mention]) -> bool:
             continue  # a condition's own abbreviation ("PTSD and OCD")
         return True
     return False
+
+
+def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
+    """Whether a table cell sits under a column headed by another treatment ("| TMS | Spravato |")."""
+    header = view.column_header(sentence)
+    if not header:
+        return False
+    named = {m.id for m in view.knowledge.product_mentions(header)}
+    if named:
+        return product_id not in named
+    return _other_treatment(header, [])
 
 
 def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention) -> Claim:
@@ -496,6 +507,8 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     for product_id in view.topic:
         for restriction in kb.products[product_id].restrictions:
             for sentence in view.unnamed(_forbidden(restriction.forbids)):
+                if _in_column_of_another(view, sentence, product_id):
+                    continue
                 claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
                 found.extend(_breach(view, rule, claim, restriction))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
@@ -575,6 +588,8 @@ def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
     """Sentences that name no product and take a stance on a use without a subject of their own."""
     pattern = _forbidden(_stances_of(view.knowledge, product_id))
     for sentence in view.unnamed(pattern):
+        if _in_column_of_another(view, sentence, product_id):
+            continue
         if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
             yield sentence  # not said of something the sentence names ("psychotherapies are first-line")
 

@@ -39,6 +39,10 @@ _REFERENCE_HEADING = compile_pattern(
     r"(?:sources|references|links|disclosures|further reading))\W*",
     re.I,
 )
+# A heading that disowns the list under it: "What we won't tell you", "Claims we don't make", "Myths"
+_DENYING_HEADING = compile_pattern(
+    r"\b(?:won['’]t|don['’]t|can['’]t|cannot|do\s+not|will\s+not|never|myths?|red\s+flags?|avoid)\b", re.I
+)
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
 _ENTITY = compile_pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FRONT_FIELDS: dict[tuple[str, ...], re.Pattern] = {}
@@ -61,6 +65,7 @@ class Segment:
     lead_in: str | None = None  # the "...:" sentence that introduces a list item
     _seg: list[int] = field(default_factory=list, repr=False)
     _doc: list[int] = field(default_factory=list, repr=False)
+    column: int = -1  # a table cell's column, counting from 0 (-1: not known)
 
     def to_source(self, offset: int) -> int:
         """Source offset of the character at ``offset`` in this segment's text."""
@@ -97,8 +102,8 @@ class Document:
 class _Builder:
     """Accumulates a segment's text and its offset anchors."""
 
-    def __init__(self, kind: str, block: int, lead_in: str | None):
-        self.kind, self.block, self.lead_in = kind, block, lead_in
+    def __init__(self, kind: str, block: int, lead_in: str | None, column: int = -1):
+        self.kind, self.block, self.lead_in, self.column = kind, block, lead_in, column
         self.parts: list[str] = []
         self.length = 0
         self.seg: list[int] = []
@@ -127,7 +132,7 @@ class _Builder:
         text = "".join(self.parts)
         if not text.strip(" " + PLACEHOLDER + CITE_MARK):
             return None
-        return Segment(text, self.kind, self.block, self.lead_in, self.seg, self.doc)
+        return Segment(text, self.kind, self.block, self.lead_in, self.seg, self.doc, self.column)
 
 
 _INLINE_MARKUP = compile_pattern(r"[*_`\[\]<>&\\]")
@@ -189,6 +194,8 @@ class _Walker:
         self.containers: list[str] = []
         self.lists: list[str | None] = []
         self.last_text: str | None = None
+        self.last_kind: str | None = None
+        self.column = -1  # the table cell being read, counting from 0
         self.skip_below: int | None = None  # inside a References section: its heading level
         self.heading_level = 0
         self.in_footnote = 0
@@ -213,7 +220,9 @@ class _Walker:
 
     def _list_open(self, token) -> None:
         lead = self.last_text.strip() if self.last_text else None
-        self.lists.append(lead if lead and lead.endswith(":") else None)
+        if lead and not lead.endswith(":") and not (self.last_kind == "heading" and _DENYING_HEADING.search(lead)):
+            lead = None  # a list is read with a "...:" line, or with a heading that disowns it ("What we won't say")
+        self.lists.append(lead)
         self.containers.append(token.type)
 
     def _list_close(self, token) -> None:
@@ -229,6 +238,11 @@ class _Walker:
 
     def _row_open(self, token) -> None:
         self.block += 1
+        self.column = -1
+
+    def _cell_open(self, token) -> None:
+        self.column += 1
+        self._open(token)
 
     def _footnote_open(self, token) -> None:
         self.in_footnote += 1
@@ -289,7 +303,7 @@ class _Walker:
         lead_in = next((lead for lead in reversed(self.lists) if lead), None)
         lead_in = lead_in if kind == "list-item" else None
         to_doc = self._raw_mapper(token, kind)
-        builder = _Builder(kind, self.block, lead_in)
+        builder = _Builder(kind, self.block, lead_in, self.column if kind == "table-cell" else -1)
         extra: list[Segment] = []
         content = token.content
         if _INLINE_MARKUP.search(content):
@@ -314,8 +328,10 @@ class _Walker:
         if segment is not None:
             self.segments.append(segment)
             self.last_text = segment.text
+            self.last_kind = segment.kind
         else:
             self.last_text = None
+            self.last_kind = None
 
     def _raw_mapper(self, token, kind: str) -> Callable[[int], int]:
         """Map offsets in an inline token's content back to source offsets."""
@@ -403,9 +419,9 @@ _BLOCK_HANDLERS = {
     "bullet_list_close": _Walker._list_close,
     "ordered_list_open": _Walker._list_open,
     "ordered_list_close": _Walker._list_close,
-    "th_open": _Walker._open,
+    "th_open": _Walker._cell_open,
     "th_close": _Walker._close,
-    "td_open": _Walker._open,
+    "td_open": _Walker._cell_open,
     "td_close": _Walker._close,
     "tr_open": _Walker._row_open,
     "footnote_open": _Walker._footnote_open,

@@ -40,12 +40,17 @@ _NEG_REPORTED = compile_pattern(
     r"|pitching)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
     r"|(?<!I\s)(?:swears?|swore)(?:\s+(?:that|by))?"
+    r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|said|say|wrote|write)"
+    r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
+    r"|(?:a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
+    r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
     r")" + _E,
     re.I,
 )
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
-    "label", "bill", "hyped", "pitch", "swear", "swore",
+    "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
+    "warn", "caution",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -55,7 +60,8 @@ _PSEUDO = compile_pattern(
     re.I,
 )
 _NEG_POST = compile_pattern(
-    r"\b(?:is|are|was|were|remains?)\s+(?:(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
+    r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
+    r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
     re.I,
@@ -117,6 +123,8 @@ _EXAMINED = compile_pattern(
     # a source that is not the writer: "A video making the rounds says:", "The same post also claims:"
     r"|\b(?:videos?|posts?|ads?|adverts?|articles?|influencers?|tiktoks?|reels?|comments?|headlines?|websites?|sites?"
     r"|clips?|threads?|rumou?rs?)\b[^:\"“]{0,50}?\b(?:says?|said|claims?|claimed|promises?|promised|tells\s+(?:you|viewers))"
+    # what a named guideline says: "CANMAT 2016: first-line for ...", "VA/DoD (2022):"
+    r"|\b(?:CANMAT|VA/DoD|APA|AHS|NICE(?:\s+NG\d+)?|ESMO|ASRA|AAPM|AUA|ACOG|AACE|Endocrine\s+Society)\s*\(?(?:19|20)\d{2}\)?"
     r")\s*:",
     re.I,
 )

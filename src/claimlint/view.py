@@ -80,6 +80,7 @@ class DocumentView:
         self._rows: dict[int, str] | None = None
         self._index_of: dict[int, int] | None = None
         self._claim_column_cells: set[int] = set()
+        self._column_headers: dict[int, str] = {}
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -164,6 +165,16 @@ class DocumentView:
             self._rows = self._table_rows()
         return self._claim_column_cells
 
+    def column_header(self, sentence: Sentence) -> str | None:
+        """The header of a table cell's column (not the first column, which names the rows)."""
+        if sentence.segment.kind != "table-cell":
+            return None
+        if self._rows is None:
+            self._rows = self._table_rows()
+        if self._index_of is None:
+            self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
+        return self._column_headers.get(self._index_of[id(sentence.segment)])
+
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
         segments = self.document.segments
@@ -181,10 +192,18 @@ class DocumentView:
                 by_block.setdefault(segments[i].block, []).append(i)
             blocks = list(by_block)
             header = " | ".join(segments[i].text for i in by_block[blocks[0]])
-            columns = [n for n, i in enumerate(by_block[blocks[0]]) if _CLAIM_COLUMN.search(segments[i].text)]
+            heads = by_block[blocks[0]]
+            claim_columns = {
+                segments[i].column for i in heads if segments[i].column >= 0 and _CLAIM_COLUMN.search(segments[i].text)
+            }
+            by_column = {segments[i].column: segments[i].text for i in heads if segments[i].column > 0}
             for block in blocks[1:]:
-                cells = by_block[block]
-                self._claim_column_cells.update(cells[n] for n in columns if n < len(cells))
+                for cell in by_block[block]:
+                    column = segments[cell].column
+                    if column in claim_columns:
+                        self._claim_column_cells.add(cell)
+                    if column in by_column:  # the first column names the rows
+                        self._column_headers[cell] = by_column[column]
             for block in blocks:
                 row = " | ".join(segments[i].text for i in by_block[block])
                 text = row if block == blocks[0] else f"{header} | {row}"
