@@ -562,3 +562,15 @@ def test_a_table_cell_speaks_of_its_column_not_of_the_page_topic(builtin_rules):
 )
 def test_honest_reporting_is_not_a_claim(builtin_rules, text):
     assert not [r for r in rules_fired(builtin_rules, text) if not r.startswith("disclosure/")]
+
+
+def test_a_fact_check_quotes_the_claims_it_takes_apart(builtin_rules):
+    article = (
+        "# What these ketamine ads get wrong\n\n"
+        '**1. "Our ketamine cures depression in hours. Why wait months on SSRIs?"**\n'
+        "It doesn't: some people feel better within a day, and the effect often fades.\n"
+    )
+    assert not [r for r in rules_fired(builtin_rules, article) if not r.startswith("disclosure/")]
+    # the same line on a clinic's own page is its claim
+    page = article.replace("What these ketamine ads get wrong", "Ketamine at our clinic")
+    assert "efficacy/cure-claim" in rules_fired(builtin_rules, page)

@@ -96,6 +96,7 @@ class Sentence:
     following: str = ""  # the next sentence of the segment, for "right after it" citations
     examined: bool = False  # set out as a claim to examine, in a table's column of claims
     after_next: str = ""  # the sentence after that: a pair of quoted claims answered together
+    critique: bool = False  # in a draft that takes claims apart (a fact-check): its quotations are mentions
 
     @property
     def text(self) -> str:
@@ -115,7 +116,12 @@ class Sentence:
 
     @cached_property
     def _scopes(self) -> list[tuple[int, int, int, int]]:
-        return negation_scopes(self._prefix + self.text)
+        text = self._prefix + self.text
+        scopes = negation_scopes(text)
+        if self.critique:  # a fact-check quotes the claims it takes apart
+            for quote in [*QUOTATION.finditer(text), *SINGLE_QUOTATION.finditer(text)]:
+                scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
+        return scopes
 
     def negated(self, start: int, end: int) -> bool:
         """Whether segment span [start, end) lies in the scope of a negation.

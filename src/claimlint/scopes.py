@@ -44,13 +44,17 @@ _NEG_REPORTED = compile_pattern(
     r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
     r"|(?:a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
     r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
+    r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:described|called|labeled|billed|marketed)"
+    # what a named guideline says of the options: "The American Headache Society's 2016 review named ... as first-line"
+    r"|(?:American\s+Headache\s+Society|AHS|CANMAT|VA/DoD|APA|NICE|ESMO|ASRA|AUA|guidelines?)(?:['’]s)?"
+    r"\s+(?:[\w-]+\s+){0,6}?(?:named|lists?|listed|rates?|rated|recommends?|recommended|suggests?|suggested)"
     r")" + _E,
     re.I,
 )
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
-    "warn", "caution",
+    "warn", "caution", "describ", "named", "list", "rate", "recommend", "suggest",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"

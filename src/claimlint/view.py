@@ -81,6 +81,7 @@ class DocumentView:
         self._index_of: dict[int, int] | None = None
         self._claim_column_cells: set[int] = set()
         self._column_headers: dict[int, str] = {}
+        self._critique: bool | None = None
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -96,15 +97,18 @@ class DocumentView:
         if index not in self._split:
             segment = self.document.segments[index]
             spans = split(segment.text)
+            critique = self.critique
             examined = segment.kind == "table-cell" and index in self._examined_cells
+            quoted = _quoted_lines(segment.text) if critique else []
             self._split[index] = [
                 Sentence(
                     segment,
                     start,
                     end,
                     segment.text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else "",
-                    examined,
+                    examined or any(q0 <= start and end <= q1 for q0, q1 in quoted),
                     segment.text[spans[i + 2][0] : spans[i + 2][1]] if i + 2 < len(spans) else "",
+                    critique,
                 )
                 for i, (start, end) in enumerate(spans)
             ]
@@ -164,6 +168,20 @@ class DocumentView:
         if self._rows is None:
             self._rows = self._table_rows()
         return self._claim_column_cells
+
+    @property
+    def critique(self) -> bool:
+        """Whether the draft takes claims apart (a fact-check, a guide to misleading ads), by its title and opening.
+
+        Such a draft quotes the claims it examines: "**2. "Our ketamine is non-addictive."**" is
+        one of them, not the writer's own.
+        """
+        if self._critique is None:
+            segments = self.document.segments
+            opening = [s.text for s in segments if s.kind in ("front-matter", "heading")]
+            opening += [s.text for s in segments if s.kind == "paragraph"][:2]
+            self._critique = any(_CRITIQUE.search(text) for text in opening)
+        return self._critique
 
     def column_header(self, sentence: Sentence) -> str | None:
         """The header of a table cell's column (not the first column, which names the rows)."""
@@ -577,6 +595,23 @@ def _words_between(text: str, a: Mention, b: Mention) -> int:
 
 
 _WORD_BEFORE = compile_pattern(r"\w")
+# What a draft that takes claims apart says of itself: "what these ads get wrong", "red flags", "fact-check"
+_CRITIQUE = compile_pattern(
+    r"\b(?:misleading|mislead|deceptive|red\s+flags?|gets?\s+wrong|got\s+wrong|fact[- ]check(?:ed|ing|s)?"
+    r"|warning\s+letters?|what\s+(?:the\s+|these\s+)?ads?\s+(?:don['’]t|do\s+not|won['’]t|leave\s+out)"
+    r"|too\s+good\s+to\s+be\s+true|(?:phrases|claims|lines)\s+(?:in\s+[\w\s-]{0,30})?(?:that|which)?\s*should\s+make\s+you"
+    r"|how\s+to\s+spot|myths?\s+(?:and|vs\.?|versus)\s+facts?|debunk(?:ed|ing|s)?)\b",
+    re.I,
+)
+# A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
+_QUOTED_LINE = compile_pattern(r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*)?[\"“][^\"“”\n]+[\"”][^\w\n]{0,4}$")
+
+
+def _quoted_lines(text: str) -> list[tuple[int, int]]:
+    """The stretches of a segment that are lines of nothing but a quotation."""
+    return [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
+
+
 # The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
