@@ -300,23 +300,29 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     return []
 
 
-def _testimonials(view: DocumentView) -> Iterator[Sentence]:
-    return (s for s in view.sentences_matching(_TESTIMONIAL_HINT) if not s.question and _is_testimonial(s))
+def _testimonials(view: DocumentView) -> list[Sentence]:
+    """The draft's testimonials, found once for both testimonial checks."""
+    if "testimonials" not in view.memo:
+        hinted = view.sentences_matching(_TESTIMONIAL_HINT)
+        view.memo["testimonials"] = [s for s in hinted if not s.question and _is_testimonial(s)]
+    return view.memo["testimonials"]
 
 
 def _states_typical_results(view: DocumentView) -> bool:
     """Whether the draft says what results people generally get, in figures or in plain words."""
-    for sentence in view.sentences_matching(_EXPECTED_RESULTS):
-        if not sentence.question and _QUANTITY.search(sentence.text):
-            return True
-    return any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS))
+    if "typical" not in view.memo:
+        view.memo["typical"] = any(
+            not s.question and _QUANTITY.search(s.text) for s in view.sentences_matching(_EXPECTED_RESULTS)
+        ) or any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS))
+    return view.memo["typical"]
 
 
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     """Patient results are quoted and the draft does not state the generally expected results."""
-    first = next(_testimonials(view), None)
-    if first is None or _states_typical_results(view):
+    testimonials = _testimonials(view)
+    if not testimonials or _states_typical_results(view):
         return []
+    first = testimonials[0]
     text = first.text
     start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))
     return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]
@@ -341,10 +347,11 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
     The reader takes the story as what to expect (FTC Endorsement Guides). A
     draft that states typical results is left alone, as is a hedged story.
     """
-    if _states_typical_results(view):
+    testimonials = _testimonials(view)
+    if not testimonials or _states_typical_results(view):
         return []
     found = []
-    for sentence in _testimonials(view):
+    for sentence in testimonials:
         match = _DRAMATIC_RESULT.search(sentence.text)
         if match is None:
             continue
@@ -659,7 +666,10 @@ def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
     if phrases not in _FORBIDDEN:
         pattern = compile_pattern(rf"(?<![\w]){literal_alternation(phrases)}(?![\w])", re.I)
         groups = [phrase_requirements(phrase, {}) for phrase in phrases]  # words, read from the phrases
-        PATTERN_WORDS[pattern] = (frozenset().union(*(g[0] for g in groups)),) if all(groups) else ()
+        # a segment must hold a word of some phrase: of each phrase, its least common word (the longest, as a
+        # proxy), so that "for all" does not wake every segment with "for" in it
+        rarest = [max(g, key=lambda words: min(map(len, words))) for g in groups if g]
+        PATTERN_WORDS[pattern] = (frozenset().union(*rarest),) if all(groups) else ()
         _FORBIDDEN[phrases] = pattern
     return _FORBIDDEN[phrases]
 

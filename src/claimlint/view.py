@@ -82,6 +82,7 @@ class DocumentView:
         self._claim_column_cells: set[int] = set()
         self._column_headers: dict[int, str] = {}
         self._critique: bool | None = None
+        self.memo: dict[str, object] = {}  # what several checks work out once per draft
 
     @property
     def all_words(self) -> list[set[str]]:
