@@ -562,7 +562,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
     # a sentence that names no product goes on about the one named just before it
-    for sentence, product_id in view.followers():
+    for sentence, product_id in view.followers(_forbidden(_all_stances(kb))):
         if product_id in view.topic:
             continue
         pattern = _forbidden(_stances_of(kb, product_id))
@@ -584,6 +584,11 @@ _ANAPHOR_LEAD = compile_pattern(
 def _subjectless(text: str, at: int) -> bool:
     """Whether what stands before a stance gives it no subject of its own, or one that points back."""
     return bool(_UNNAMED_LEAD.fullmatch(text, 0, at) or _ANAPHOR_LEAD.fullmatch(text, 0, at))
+
+
+def _all_stances(kb: KnowledgeBase) -> tuple[str, ...]:
+    """Every stance any guideline entry, or none, rules out (the union, deduplicated, in a stable order)."""
+    return tuple(dict.fromkeys(UNSUPPORTED_STANCES + tuple(p for g in kb.guidelines for p in g.contradicts)))
 
 
 def _stances_of(kb: KnowledgeBase, product_id: str) -> tuple[str, ...]:

@@ -244,38 +244,19 @@ class DocumentView:
                 return earlier[-1]
         return None
 
-    def followers(self) -> Iterator[tuple[Sentence, str]]:
-        """Sentences that name no product, each with the one product the sentence just before names.
+    def followers(self, pattern: re.Pattern) -> Iterator[tuple[Sentence, str]]:
+        """Sentences that name no product and hold a pattern, each with the one product the sentence before names.
 
         "We refer to a partner ketamine clinic. Infusions are now first-line for
         migraine": the infusions are ketamine's.
         """
         if self._index_of is None:
             self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
-        seen = set()
-        for claim in self.claims:
-            sentence = claim.sentence
-            key = (id(sentence.segment), sentence.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            products = {c.product.id for c in self.claims_in(sentence)}
-            if len(products) != 1:
-                continue
-            after = self._sentence_after(self._index_of[id(sentence.segment)], sentence)
-            if after is not None and not self.claims_in(after):
-                yield after, products.pop()
-
-    def _sentence_after(self, index: int, sentence: Sentence) -> Sentence | None:
-        sentences = self.sentences_of(index)
-        position = bisect.bisect_right(self._starts[index], sentence.start)
-        if position < len(sentences):
-            return sentences[position]
-        for later in range(index + 1, len(self.document.segments)):
-            following = self.sentences_of(later)
-            if following:
-                return following[0]
-        return None
+        for sentence in self.unnamed(pattern):
+            before = self.sentence_before(self._index_of[id(sentence.segment)], sentence)
+            products = {c.product.id for c in self.claims_in(before)} if before is not None else set()
+            if len(products) == 1:
+                yield sentence, products.pop()
 
     def block_cited(self, block: int) -> bool:
         """Whether any segment of a block (a paragraph, a table row) carries a citation."""
