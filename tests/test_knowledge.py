@@ -76,6 +76,13 @@ NOT_APPROVED = ("disclosure/not-fda-approved", "Ask us about LDN.")
         (*NOT_APPROVED, "LDN lacks FDA approval for any use."),
         (*NOT_APPROVED, "No low-dose naltrexone product has been approved."),
         (*NOT_APPROVED, "LDN is not FDA-approved."),
+        (*OFF_LABEL, "Anesthesia remains its only labeled use."),
+        (*OFF_LABEL, "Depression is not on its label."),
+        (*OFF_LABEL, "The psychiatric use of ketamine falls outside its approved labeling."),
+        (*NOT_APPROVED, "No low-dose version has ever been through FDA review."),
+        (*NOT_APPROVED, "No LDN drug for pain or fatigue has ever been approved by the FDA."),
+        (*NOT_APPROVED, "The FDA does not review or approve compounded drugs like LDN."),
+        (*NOT_APPROVED, "Neither the FDA nor the EMA has approved it for any condition."),
     ],
 )
 def test_honest_ways_to_disclose(builtin_rules, rule, draft, disclosure):
@@ -234,6 +241,10 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, in_words)
     spread = quote + "\n\nMany people improve, some get a partial response, and some need a different treatment."
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, spread)
+    not_all = quote + "\n\nHer result is her own: many women improve on it, but not all do."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, not_all)
+    generally = quote + "\n\nThe section above describes what members generally experience."
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, generally)
     side_effect = quote + "\n\nAny dizziness is mild and usually over within the hour."
     assert "disclosure/testimonial" in rules_fired(builtin_rules, side_effect)
 
@@ -574,3 +585,10 @@ def test_a_fact_check_quotes_the_claims_it_takes_apart(builtin_rules):
     # the same line on a clinic's own page is its claim
     page = article.replace("What these ketamine ads get wrong", "Ketamine at our clinic")
     assert "efficacy/cure-claim" in rules_fired(builtin_rules, page)
+
+
+def test_a_product_asked_about_and_refused_is_not_promoted(builtin_rules):
+    refused = "**Do you offer compounded semaglutide?** No, we prescribe only FDA-approved brands."
+    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, refused)
+    offered = "**Do you offer compounded semaglutide?** Yes, from $199 a month."
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, offered)

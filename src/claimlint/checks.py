@@ -21,8 +21,11 @@ from claimlint.view import PATTERN_WORDS, Claim, DocumentView
 
 _OFF_LABEL = compile_pattern(
     r"\boff[- ]?label\b|\bunlabell?ed\s+uses?\b"
-    r"|\boutside\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:FDA[- ]?)?(?:approved|labell?ed)"
-    r"\s+(?:uses?|indications?|labell?ing)\b",
+    r"|\boutside\s+(?:of\s+)?(?:its|their|the|an?)\s+(?:FDA[- ]?)?(?:approved\s+|labell?ed\s+)?"
+    r"(?:uses?|indications?|labell?ing|label)\b"
+    # "anesthesia remains its only labeled use", "fibromyalgia is not on its label"
+    r"|\b(?:only|sole)\s+(?:labell?ed|approved|FDA[- ]?approved)\s+(?:use|indication)\b"
+    r"|\bnot\s+on\s+(?:its|the|their)\s+label\b",
     re.I,
 )
 _NOT_APPROVED = compile_pattern(
@@ -35,8 +38,12 @@ _NOT_APPROVED = compile_pattern(
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
     r"|\bunapproved\b|\b(?:without|lacks?|lacking|(?:has|have|had)\s+no|holds?\s+no)\s+FDA\s+approval\b"
-    r"|\bno\s+(?:[\w+-]+\s+){0,3}?(?:products?|drugs?|medicines?|medications?|versions?|forms?|supplements?)\s+"
-    r"(?:has|have|is|are)\s+(?:(?:been|yet)\s+)*(?:FDA[- ]?approved|FDA\s+approval|approved)\b"
+    r"|\bno\s+(?:[\w+-]+\s+){0,3}?(?:products?|drugs?|medicines?|medications?|versions?|forms?|supplements?)"
+    r"(?:\s+[\w+-]+){0,4}?\s+(?:has|have|is|are)\s+(?:(?:been|yet|ever)\s+)*"
+    r"(?:FDA[- ]?approved|FDA\s+approval|approved|through\s+(?:an?\s+)?FDA\s+review|reviewed\s+by\s+the\s+FDA)\b"
+    # "The FDA does not review or approve compounded drugs", "Neither the FDA nor the EMA has approved psilocybin"
+    r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:does|did)\s*(?:not|n['’]t)\s+(?:\w+\s+or\s+)?(?:approve|review|evaluate)\b"
+    r"|\bneither\s+(?:the\s+)?(?:U\.?S\.?\s+)?FDA\b[^.;]{0,60}?\bhas\s+approved\b"
     r"|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b"
     r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b"
     r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b"
@@ -59,6 +66,7 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
     r"|most\s+(?:people|patients|participants|members|clients|users|customers)"
+    r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:clinical\s+)?(?:trials|studies)"
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
@@ -73,7 +81,10 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b"
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b",
+    r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b"
+    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,60}?\bbut\s+not\s+(?:all|everyone)\b"
+    # the range people report, given as such: "the section above describes the range guests generally report"
+    r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
     re.I,
 )
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
@@ -277,6 +288,9 @@ def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
     )
 
 
+_ANSWERED_NO = compile_pattern(r"\W*(?:no|nope|we\s+don['’]t|we\s+do\s+not|not\s+(?:here|at\s+our|from\s+us))\b", re.I)
+
+
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     """A compounded or unapproved product is named and the draft nowhere says it is not FDA-approved."""
     for claim in view.claims:
@@ -285,6 +299,8 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
         start = claim.sentence.start + claim.product.start
         if claim.sentence.negated(start, start + 1):
             continue  # "we do not sell compounded semaglutide"
+        if claim.sentence.question and _ANSWERED_NO.match(claim.sentence.following):
+            continue  # "Do you offer compounded semaglutide? No, we prescribe only the brands."
         if _has_disclosure(view, _NOT_APPROVED, True):
             return []
         if any(_sets_apart(view, s) for s in view.sentences_matching(_ONLY_APPROVED)):
