@@ -592,3 +592,9 @@ def test_a_product_asked_about_and_refused_is_not_promoted(builtin_rules):
     assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, refused)
     offered = "**Do you offer compounded semaglutide?** Yes, from $199 a month."
     assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, offered)
+
+
+def test_a_sentence_about_another_form_of_medicine_is_not_said_of_the_page_topic(builtin_rules):
+    page = "Spravato is given in clinics. Spravato needs a REMS.\n\n"
+    assert "conflict/label-restriction" not in rules_fired(builtin_rules, page + "At-home troches are different.")
+    assert "conflict/label-restriction" in rules_fired(builtin_rules, page + "Now at home, on your schedule.")

@@ -264,6 +264,17 @@ def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: st
     return _other_treatment(header, [])
 
 
+# A dosage form: "At-home troches and lozenges are a different matter" speaks of products sold in that form
+_FORM = compile_pattern(r"\b(troche|lozenge|gumm(?:y|ie)|patch)(?:e?s)?\b", re.I)
+
+
+def _names_another_form(kb: KnowledgeBase, sentence: Sentence, product_id: str) -> bool:
+    """Whether a sentence speaks of a form of medicine the page's topic does not come in."""
+    names = " ".join(kb.products[product_id].names + kb.products[product_id].compounded_names).lower()
+    forms = {m.group(1).lower() for m in _FORM.finditer(sentence.text)}
+    return bool(forms) and not any(form in names for form in forms)
+
+
 def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention) -> Claim:
     """A use of the page's topic for a condition the sentence names, classified as a named one would be."""
     if kb.products[product_id].status != "approved":
@@ -530,7 +541,7 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     for product_id in view.topic:
         for restriction in kb.products[product_id].restrictions:
             for sentence in view.unnamed(_forbidden(restriction.forbids)):
-                if _in_column_of_another(view, sentence, product_id):
+                if _in_column_of_another(view, sentence, product_id) or _names_another_form(kb, sentence, product_id):
                     continue
                 claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
                 found.extend(_breach(view, rule, claim, restriction))
