@@ -222,31 +222,35 @@ def test_guideline_finding_quotes_the_position_and_its_source(builtin_rules):
     assert "ketamine" in finding.suggestion.lower() and "first-line" in finding.suggestion.lower()
 
 
+TESTIMONIAL = '> "I lost 40 pounds in three months." — Ana, 44'
+
+
 def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
     assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, "Try compounded semaglutide today.")
     assert "disclosure/not-fda-approved" not in rules_fired(
         builtin_rules, "Try compounded semaglutide. Compounded semaglutide is not FDA-approved."
     )
-    quote = '> "I lost 40 pounds in three months." — Ana, 44'
-    assert "disclosure/testimonial" in rules_fired(builtin_rules, quote)
-    typical = quote + "\n\nIn the trial, participants lost an average of 15% of body weight over 68 weeks [1]."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, typical)
-    trial = quote + "\n\nIn a randomized trial of 1,961 adults, people lost 15% of their weight (Wilding et al., 2021)."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, trial)
-    trials = quote + "\n\nResults vary: in the trials, most men kept their hair and about two thirds regrew some."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, trials)
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, TESTIMONIAL)
     signed = '"Twelve years of migraine, gone after my third infusion." (Priya, patient since 2022)'
     assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
-    in_words = quote + "\n\nMost customers describe a mild, subtle effect, and some notice no difference at all."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, in_words)
-    spread = quote + "\n\nMany people improve, some get a partial response, and some need a different treatment."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, spread)
-    not_all = quote + "\n\nHer result is her own: many women improve on it, but not all do."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, not_all)
-    generally = quote + "\n\nThe section above describes what members generally experience."
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, generally)
-    side_effect = quote + "\n\nAny dizziness is mild and usually over within the hour."
+    side_effect = TESTIMONIAL + "\n\nAny dizziness is mild and usually over within the hour."
     assert "disclosure/testimonial" in rules_fired(builtin_rules, side_effect)
+
+
+@pytest.mark.parametrize(
+    "typical",
+    [
+        "In the trial, participants lost an average of 15% of body weight over 68 weeks [1].",
+        "In a randomized trial of 1,961 adults, people lost 15% of their weight (Wilding et al., 2021).",
+        "Results vary: in the trials, most men kept their hair and about two thirds regrew some.",
+        "Most customers describe a mild, subtle effect, and some notice no difference at all.",
+        "Many people improve, some get a partial response, and some need a different treatment.",
+        "Her result is her own: many women improve on it, but not all do.",
+        "The section above describes what members generally experience.",
+    ],
+)
+def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, f"{TESTIMONIAL}\n\n{typical}")
 
 
 TEAM_KNOWLEDGE = """

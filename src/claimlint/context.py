@@ -16,7 +16,7 @@ from functools import cached_property
 
 from claimlint.compiled import compile_pattern
 from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
-from claimlint.scopes import ASKED_INSIDE, QUOTATION, SINGLE_QUOTATION, negation_scopes
+from claimlint.scopes import ASKED_INSIDE, negation_scopes, quotations
 
 _W = r"(?<![\w'’])"  # a word starts here
 _E = r"(?![\w'’])"  # a word ends here
@@ -117,11 +117,7 @@ class Sentence:
     @cached_property
     def _scopes(self) -> list[tuple[int, int, int, int]]:
         text = self._prefix + self.text
-        scopes = negation_scopes(text)
-        if self.critique:  # a fact-check quotes the claims it takes apart
-            for quote in [*QUOTATION.finditer(text), *SINGLE_QUOTATION.finditer(text)]:
-                scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
-        return scopes
+        return negation_scopes(text, quotes_are_mentions=self.critique)
 
     def negated(self, start: int, end: int) -> bool:
         """Whether segment span [start, end) lies in the scope of a negation.
@@ -197,8 +193,7 @@ class Sentence:
         text = self.text
         if "?" not in text:
             return []
-        quotes = [*QUOTATION.finditer(text), *SINGLE_QUOTATION.finditer(text)]
-        return [q for q in quotes if ASKED_INSIDE.search(q.group())]
+        return [q for q in quotations(text) if ASKED_INSIDE.search(q.group())]
 
     @cached_property
     def _answered_yes(self) -> bool:

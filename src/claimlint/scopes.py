@@ -54,7 +54,7 @@ _NEG_REPORTED = compile_pattern(
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
-    "warn", "caution", "describ", "named", "list", "rate", "recommend", "suggest",
+    "warn", "caution", "named", "list", "rate", "recommend", "suggest",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -141,12 +141,21 @@ _TOPIC_LEAD = compile_pattern(
 _FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
 
 
-def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
+def quotations(text: str) -> list[re.Match]:
+    """The quotations of a text, in double quotes and then in single ones (which may nest inside them)."""
+    found = list(QUOTATION.finditer(text)) if '"' in text or "“" in text else []
+    if "'" in text or "‘" in text:
+        found += SINGLE_QUOTATION.finditer(text)
+    return found
+
+
+def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, int, int, int]]:
     """Stretches of a sentence that it does not assert.
 
     A crossed-out line, an if-clause, a quoted mention, and what a label such as
     "Claim 1:" or "The pitch goes like this:" introduces. Each is given as a
-    negation scope whose cue stands at its start.
+    negation scope whose cue stands at its start. ``quotes_are_mentions``: every
+    quotation is one (a fact-check quotes the claims it takes apart).
     """
     scopes = []
     if text[:1] in _CROSS_OPENERS and _CROSSED.match(text):
@@ -162,12 +171,10 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
     if "if" in lowered or "unless" in lowered or "whether" in lowered:
         for clause in _IF_CLAUSE.finditer(text):
             scopes.append((clause.start(), clause.end(), clause.start(), clause.start() + 2))
-    if '"' not in text and "“" not in text and "'" not in text and "‘" not in text:
-        return scopes
-    quotes = list(QUOTATION.finditer(text)) if '"' in text or "“" in text else []
-    if "'" in text or "‘" in text:
-        quotes += SINGLE_QUOTATION.finditer(text)
-    for quote in quotes:
+    for quote in quotations(text):
+        if quotes_are_mentions:
+            scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
+            continue
         if ASKED_INSIDE.search(quote.group()):
             continue  # a quoted question asks (see Sentence.asks)
         if not _FLAGGED_AFTER.match(text, quote.end()):
@@ -180,7 +187,7 @@ def _unasserted_scopes(text: str) -> list[tuple[int, int, int, int]]:
     return scopes
 
 
-def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
+def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[int, int, int, int]]:
     """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
 
     A cue reaches forward up to NEGATION_WINDOW words or to a scope
@@ -188,7 +195,7 @@ def negation_scopes(text: str) -> list[tuple[int, int, int, int]]:
     clause or list item: "no needles, zero risk"); a post-cue ("... is a myth") reaches
     back the same way. Pseudo-negations ("not only", "no other") are no cue.
     """
-    scopes = _unasserted_scopes(text)
+    scopes = _unasserted_scopes(text, quotes_are_mentions)
     pre = list(_NEG_PRE.finditer(text))
     lowered = text.lower()
     if any(word in lowered for word in _REPORTED_WORDS):

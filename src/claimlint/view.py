@@ -184,15 +184,19 @@ class DocumentView:
             self._critique = any(_CRITIQUE.search(text) for text in opening)
         return self._critique
 
+    def _index(self, sentence: Sentence) -> int:
+        """The index of a sentence's segment (a map built once per draft)."""
+        if self._index_of is None:
+            self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
+        return self._index_of[id(sentence.segment)]
+
     def column_header(self, sentence: Sentence) -> str | None:
         """The header of a table cell's column (not the first column, which names the rows)."""
         if sentence.segment.kind != "table-cell":
             return None
         if self._rows is None:
             self._rows = self._table_rows()
-        if self._index_of is None:
-            self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
-        return self._column_headers.get(self._index_of[id(sentence.segment)])
+        return self._column_headers.get(self._index(sentence))
 
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
@@ -250,10 +254,8 @@ class DocumentView:
         "We refer to a partner ketamine clinic. Infusions are now first-line for
         migraine": the infusions are ketamine's.
         """
-        if self._index_of is None:
-            self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
         for sentence in self.unnamed(pattern):
-            before = self.sentence_before(self._index_of[id(sentence.segment)], sentence)
+            before = self.sentence_before(self._index(sentence), sentence)
             products = {c.product.id for c in self.claims_in(before)} if before is not None else set()
             if len(products) == 1:
                 yield sentence, products.pop()
