@@ -175,6 +175,8 @@ def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
         "Spravato is given only in a certified clinic and is never dispensed for use at home.",
         "Plan a ride: you should not drive yourself home after a ketamine infusion.",
         "Tell your doctor you take finasteride, because it lowers PSA test results by about half.",
+        "- **Spravato at home:** we cannot authorize it, because the REMS does not allow home use.",
+        "Spravato is approved. It's the only ketamine-type product with an FDA approval for depression.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -247,10 +249,43 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Many people improve, some get a partial response, and some need a different treatment.",
         "Her result is her own: many women improve on it, but not all do.",
         "The section above describes what members generally experience.",
+        "In the published trials, average improvements in stress scores were modest.",
+        "Reviews describe individual experiences; some people noticed no difference from placebo.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, f"{TESTIMONIAL}\n\n{typical}")
+
+
+@pytest.mark.parametrize(
+    "not_typical",
+    [
+        "Most members are down 15 pounds by the end of month one.",  # itself an unsupported claim
+        "SlimPath patients lose an average of 22% of their body weight.",
+        "A clinician reviews every intake, usually within 24 hours.",  # "usually", but not about results
+        "A typical first series is six infusions over two to three weeks.",
+    ],
+)
+def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, f"{TESTIMONIAL}\n\n{not_typical}")
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        '- "Down 41 lbs in 10 weeks and never hungry once!" (Brianna, 34)',
+        '★★★★★ "Like being 22 again. My girlfriend noticed night one." (Derek, 51, Tampa)',
+        '"At 61 I ran my first half marathon." – Greg T., retired airline captain',
+        'Slide 1: "I haven\'t felt this light in ten years." — J., client since 2023',
+    ],
+)
+def test_signed_quotations_are_testimonials(builtin_rules, signed):
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
+
+
+def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):
+    note = '"I opened this shop because I use CBD myself and wanted honest products." — Dana O., founder'
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, note)
 
 
 TEAM_KNOWLEDGE = """

@@ -37,7 +37,11 @@ _NOT_APPROVED = compile_pattern(
     r"|\b(?:isn['’]t|aren['’]t|hasn['’]t\s+been|haven['’]t\s+been)\s+(?:FDA[- ]?)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
-    r"|\bunapproved\b|\b(?:without|lacks?|lacking|(?:has|have|had)\s+no|holds?\s+no)\s+FDA\s+approval\b"
+    r"|\bunapproved\b"
+    # "Supplements don't need FDA approval before they go on sale"
+    r"|\b(?:do|does|did)(?:n['’]t|\s+not)\s+(?:need|require|get|go\s+through)\s+(?:FDA\s+approval|approval\s+from"
+    r"\s+the\s+FDA|to\s+be\s+(?:FDA[- ])?approved)\b"
+    r"|\b(?:without|lacks?|lacking|(?:has|have|had)\s+no|holds?\s+no)\s+FDA\s+approval\b"
     r"|\bno\s+(?:[\w+-]+\s+){0,3}?(?:products?|drugs?|medicines?|medications?|versions?|forms?|supplements?)"
     r"(?:\s+[\w+-]+){0,4}?\s+(?:has|have|is|are)\s+(?:(?:been|yet|ever)\s+)*"
     r"(?:FDA[- ]?approved|FDA\s+approval|approved|through\s+(?:an?\s+)?FDA\s+review|reviewed\s+by\s+the\s+FDA)\b"
@@ -71,6 +75,12 @@ _EXPECTED_RESULTS = compile_pattern(
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
 )
+# What a typical-results statement is about: an outcome, or the trial that measured one
+_RESULT_TERM = compile_pattern(
+    r"\b(?:los[est]|losing|loss|weight|respon\w*|improv\w*|results?|effects?|changes?|differences?|relief|benefit\w*"
+    r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?|trials?|stud(?:y|ies))\b",
+    re.I,
+)
 _QUANTITY = compile_pattern(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I
 )
@@ -83,11 +93,16 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
     r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,60}?\bbut\s+not\s+(?:all|everyone)\b"
+    # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
+    r"|\b(?:average|typical|usual)\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|tend\s+to\s+be)\s+"
+    r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+no\s+"
+    r"(?:difference|change|effect|benefit|improvement)\b"
     # the range people report, given as such: "the section above describes the range guests generally report"
     r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
     re.I,
 )
-_FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b")
+_FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
     r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|\d+\s*(?:lbs?|pounds|kg|%))\b",
@@ -99,9 +114,18 @@ _STRONG_FIRST_PERSON_RESULT = compile_pattern(
     r"|\bmy\s+[\w\s]{1,30}?\b(?:is|was|are|were)\s+(?:just\s*(?:\.\.\.|…)?\s*)?(?:gone|cured|back|vanished)\b",
     re.I,
 )
-_TESTIMONIAL_HINT = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|my|me)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+,\s*\d{2}\)")
+_TESTIMONIAL_HINT = compile_pattern(
+    r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+(?:\s+[A-Z]\.)?,[^()\n]{1,40}\)"
+)
+# "— Dana O., founder", "(Dr. Lee)": a signature of the business or its clinicians; "SaaS founder" is a patient's job
+_STAFF = compile_pattern(
+    r",\s*(?:(?:our|the)\s+(?:[\w-]+\s+)?)?(?:founder|co-founder|owner|CEO|MD|DO|NP|PA-C|RN|PharmD|pharmacist"
+    r"|physician|doctor|nurse|director|medical\s+director|clinician|therapist|dietitian|psychiatrist|dermatologist"
+    r"|urologist)\b|\bDr\.?\s"
+)
+_QUOTE_MARK = compile_pattern(r"[\"“”]")
 _ATTRIBUTION = compile_pattern(
-    r"(?:^|\s)[—–]{1,2}\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?(?:,\s*\d{2})?[.)]?(?:[^\w\s]|\s)*$"
+    r"(?:^|\s)[—–]{1,2}\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z][a-z]*\.?)?(?:,\s*[\w .'’-]{1,40})?[.)]?(?:[^\w\s]|\s)*$"
     # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
     # a closing quote, stars or a dash, then "Kyle, 34"
@@ -339,9 +363,19 @@ def _states_typical_results(view: DocumentView) -> bool:
     """Whether the draft says what results people generally get, in figures or in plain words."""
     if "typical" not in view.memo:
         view.memo["typical"] = any(
-            not s.question and _QUANTITY.search(s.text) for s in view.sentences_matching(_EXPECTED_RESULTS)
-        ) or any(not s.question for s in view.sentences_matching(_TYPICAL_IN_WORDS))
+            _QUANTITY.search(s.text) and _RESULT_TERM.search(s.text) and _tells_results(view, s)
+            for s in view.sentences_matching(_EXPECTED_RESULTS)
+        ) or any(_tells_results(view, s) for s in view.sentences_matching(_TYPICAL_IN_WORDS))
     return view.memo["typical"]
+
+
+def _tells_results(view: DocumentView, sentence: Sentence) -> bool:
+    """A figure that is itself an unsupported claim sets no expectation.
+
+    "Most members are down 15 pounds in month one" is the claim a testimonial
+    needs balancing against, not the balance.
+    """
+    return not sentence.question and not view.claims_efficacy(sentence)
 
 
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
@@ -392,7 +426,14 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
 def _is_testimonial(sentence: Sentence) -> bool:
     text = sentence.text
     segment = sentence.segment
-    if _ATTRIBUTION.search(segment.text) and (_FIRST_PERSON.search(segment.text) or segment.kind == "blockquote"):
+    attributed = _ATTRIBUTION.search(segment.text)
+    if attributed and _STAFF.search(attributed.group()):
+        return False  # the founder's or a clinician's words, not a patient's result
+    if attributed and (
+        _FIRST_PERSON.search(segment.text)
+        or segment.kind == "blockquote"
+        or _QUOTE_MARK.search(segment.text, 0, attributed.end())  # someone's words, signed
+    ):
         return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text))
     if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
         return True
@@ -548,6 +589,16 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 
+_STATES_LIMIT = compile_pattern(
+    r"\b(?:does|do|did)(?:n['’]t|\s+not)\s+(?:allow|permit)\b|\bnot\s+(?:allowed|permitted)\b"
+    r"|\bcan(?:not|['’]t)\s+(?:be\s+)?(?:authoriz|allow|permit|prescrib|offer|provid|sen[dt]|ship|dispens|us|give"
+    r"|administer)\w*"
+    r"|\bmust\s+(?:be\s+)?(?:given|taken|used|administered|self-administered)\s+(?:in|at|under)\b"
+    r"|\bonly\s+(?:in|at)\s+(?:a|an|the)\s+(?:certified|REMS|healthcare|clinic|doctor)",
+    re.I,
+)
+
+
 def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding]:
     """The first wording of a claim's sentence that the restriction forbids and the sentence states.
 
@@ -559,6 +610,8 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
     if match is None or _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
         return []
+    if _STATES_LIMIT.search(sentence.text):
+        return []  # "Spravato at home: we cannot authorize it, because the REMS does not allow home use"
     values = {**_product_values(view, claim), "restriction": restriction.summary}
     values["restriction_source"] = restriction.source
     return [view.finding(rule, sentence, match.start(), match.end(), values)]

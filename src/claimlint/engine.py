@@ -49,6 +49,8 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                         continue
                     claims_seen.add(key)
                 reported_once.add(rule.id)
+                if rule.category == "overstated-efficacy":
+                    view.efficacy_at.add((index, start))
                 findings.append(_finding(document, segment, sentence, rule, start, end, templates))
     for pack in ruleset.packs:
         for rule in pack.checks:

@@ -97,6 +97,7 @@ class Mention:
 
 
 _TOKEN = compile_pattern(r"[^\W_]+\+?")
+_KIND_OF = re.compile(r"-(?:type|like|style)\b", re.I)
 _JOINER = compile_pattern(r"[\s\-‐‑–'’/.]*")  # what may stand between the words of one name
 
 
@@ -184,6 +185,9 @@ class _Names:
             if hit is None:
                 continue
             end, entry = hit
+            if _KIND_OF.match(text, end):
+                done = end
+                continue  # "ketamine-type products", "migraine-like pain": another thing of that kind
             if text[end : end + 2].lower() in ("'s", "’s"):
                 end += 2
             found.append((at, end, entry))

@@ -43,6 +43,10 @@ _NEG_REPORTED = compile_pattern(
     r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|said|say|wrote|write)"
     r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
     r"|(?:a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
+    # "A post said IV vitamin C has no side effects"
+    r"|(?:a|an|one|that|this)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer|friend|website|site"
+    r"|commercial|meme|thread|comment|podcast|seller|clinic)\s+(?:I\s+saw\s+|I\s+read\s+)?(?:said|says|claimed|claims"
+    r"|told\s+me|promised|promises|insisted|insists)"
     r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
     r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:described|called|labeled|billed|marketed)"
     # what a named guideline says of the options: "The American Headache Society's 2016 review named ... as first-line"
@@ -66,7 +70,10 @@ _PSEUDO = compile_pattern(
 _NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
     r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
-    r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated)\b"
+    r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
+    # ""It's not addictive" is one of the claims we remove": the words are named, not said
+    r"|(?:one\s+of\s+the|among\s+the|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?|red\s+flags?)"
+    r"\s+(?:we|you|to|that|people|ads|clinics|sellers)\b)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
     re.I,
 )

@@ -83,6 +83,7 @@ class DocumentView:
         self._column_headers: dict[int, str] = {}
         self._critique: bool | None = None
         self.memo: dict[str, object] = {}  # what several checks work out once per draft
+        self.efficacy_at: set[tuple[int, int]] = set()  # (segment, offset) of each efficacy claim the rules found
 
     @property
     def all_words(self) -> list[set[str]]:
@@ -183,6 +184,13 @@ class DocumentView:
             opening += [s.text for s in segments if s.kind == "paragraph"][:2]
             self._critique = any(_CRITIQUE.search(text) for text in opening)
         return self._critique
+
+    def claims_efficacy(self, sentence: Sentence) -> bool:
+        """Whether a rule found an efficacy claim in the sentence."""
+        if not self.efficacy_at:
+            return False
+        index = self._index(sentence)
+        return any(i == index and sentence.start <= at < sentence.end for i, at in self.efficacy_at)
 
     def _index(self, sentence: Sentence) -> int:
         """The index of a sentence's segment (a map built once per draft)."""
