@@ -171,6 +171,11 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("A post said ketamine cures depression. Is that true?", False),  # another's words, then asked about
         ('"It cures depression" is one of the claims we remove from this group.', False),  # named, not said
         ('"It cures depression" is what our patients tell us.', True),
+        ('"Ketamine cures depression" is not allowed in our copy.', False),
+        ("Words that send copy back for revision: cure, miracle, guaranteed, risk-free.", False),
+        ('A headline says psilocybin "cures" depression.', False),  # scare quotes keep their distance
+        ("What results do most patients get, and what are the risks?", False),
+        ("It is the most effective treatment, according to The Menopause Society (2022 position statement).", False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

@@ -38,6 +38,11 @@ def _break(old: str, new: str) -> str:
             "fallback",
             "'fallback' must be",
         ),
+        (
+            _break("    severity: warning", "    severity: warning\n    answered: maybe"),
+            "answered",
+            "'answered' must be yes or no",
+        ),
         ("pack: x\nrules:\n  - id: a/b\n    category: [unclosed\n", None, "invalid YAML"),
     ],
 )

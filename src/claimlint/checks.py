@@ -105,7 +105,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
-    r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|\d+\s*(?:lbs?|pounds|kg|%))\b",
+    r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference"
+    r"|\d+\s*(?:lbs?|pounds|kg|%))\b",
     re.I,
 )
 _STRONG_FIRST_PERSON_RESULT = compile_pattern(

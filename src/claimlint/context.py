@@ -56,6 +56,9 @@ _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
+    # a named body and its year: "according to The Menopause Society (2022 position statement)"
+    r"|\baccording\s+to\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,6}"
+    r"[^.;]{0,40}?\b(?:19|20)\d{2}\b"
     r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
 )
@@ -66,7 +69,9 @@ _NOT_A_REFERENCE_NUMBER = compile_pattern(
 _CITATION_ONLY = compile_pattern(r"[\s(\[]*(?:" + _CITATION.pattern + r"|[\s,;.()\[\]]|\bibid\b)+[\s.)\]]*", re.I)
 _AUXILIARY = r"(?:does|do|did|is|are|was|were|can|could|should|will|would|has|have|am)"
 _QUESTION_WORD = compile_pattern(
-    rf"{_AUXILIARY}\b|(?:what|how|why|who|which|when|where)(?:['’]s|\s+{_AUXILIARY}\b|\s+to\b)",
+    rf"{_AUXILIARY}\b|(?:what|how|why|who|which|when|where)(?:['’]s|\s+{_AUXILIARY}\b|\s+to\b)"
+    # "What results do most patients get", "How many sessions will I need"
+    rf"|(?:what|which|whose|how\s+(?:many|much|long|often|soon|fast|quickly))\s+(?:[\w'’-]+\s+){{0,3}}?{_AUXILIARY}\b",
     re.I,
 )
 # Where a stated clause gives way to the question it prompts: "..., so why wait?"
@@ -264,6 +269,38 @@ _QUALIFIED_ANSWER = compile_pattern(
     r"|n['’]t\b",
     re.I,
 )
+
+
+# A bare answer opening a reply: "Totally.", "A: Nope!", "Yes, 100%" (after an "A:" label, if any)
+_ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer)\s*[:.][\W_]*", re.I)
+_BARE_YES = compile_pattern(
+    r"[^\w]*(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|for\s+sure|sure|100%)(?![\w'’])",
+    re.I,
+)
+_BARE_NO = compile_pattern(
+    r"[^\w]*(?:nope|nah|(?:no|not\s+at\s+all|not\s+really|none|zero|never|nothing|not\s+a\s+thing)(?=\s*[.!,;:—–]|\s*$))"
+    r"(?![\w'’])",
+    re.I,
+)  # "No treatment is risk-free" opens with a determiner, not an answer
+# what makes an answer more than bare: "Yes, but ...", "No, though some people ...", "Nope, as long as ..."
+_ANSWER_HEDGE = compile_pattern(
+    r"\b(?:but|only|except|some|may|might|if|when|depends|unless|although|though|however|usually|most|generally"
+    r"|typically|rare|rarely|uncommon|as\s+long\s+as|under|talk\s+to|ask\s+your|check\s+with|caution|careful)\b",
+    re.I,
+)
+
+
+def answer_given(answer: str) -> str | None:
+    """ "yes" or "no" when a reply opens with a bare yes or no and does not qualify it; else None."""
+    label = _ANSWER_LABEL.match(answer)
+    text = answer[label.end() :] if label else answer
+    if _ANSWER_HEDGE.search(text):
+        return None
+    if _BARE_YES.match(text):
+        return "yes"
+    if _BARE_NO.match(text):
+        return "no"
+    return None
 
 
 def _affirmed(answer: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimlint.checks import CHECKS, approved_use
-from claimlint.context import Sentence
+from claimlint.context import Sentence, answer_given
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
@@ -43,6 +43,11 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 sentence = view.span_at(index, start, end)
                 if sentence is None or _excused(rule, sentence, start, end, view, index):
                     continue
+                where = (index, segment, start, end)
+                if rule.answered:
+                    where = _answered(view, rule, index, sentence, start, end)
+                    if where is None:
+                        continue
                 if rule.with_sources:  # the claim is the sentence: "clarity and focus within the hour" is one
                     key = (rule.id, index, sentence.start)
                     if key in claims_seen:
@@ -51,7 +56,8 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 reported_once.add(rule.id)
                 if rule.category == "overstated-efficacy":
                     view.efficacy_at.add((index, start))
-                findings.append(_finding(document, segment, sentence, rule, start, end, templates))
+                _, at_segment, at_start, at_end = where
+                findings.append(_finding(document, at_segment, sentence, rule, at_start, at_end, templates))
     for pack in ruleset.packs:
         for rule in pack.checks:
             findings.extend(CHECKS[rule.check](view, rule))
@@ -78,11 +84,41 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
     kept: list[tuple[Rule, int, int]] = []
     widest_end = -1
     for start, _, end, rule in found:
+        if rule.answered:
+            kept.append((rule, start, end))  # a question's words: they claim nothing until answered
+            continue
         if end <= widest_end:
             continue  # inside a kept match
         kept.append((rule, start, end))
         widest_end = end
     return kept
+
+
+def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, start: int, end: int):
+    """Where to report a claim made by answering a question: "Is it safe? Totally." "Any side effects? Nope."
+
+    The question alone claims nothing; the bare answer makes its claim. When
+    the answer stands on a line of its own, the finding points at it.
+    """
+    if not sentence.question:
+        return None
+    reply = view.answer_to(index, sentence)
+    if reply is None or answer_given(reply[1].text) != rule.answered:
+        return None
+    reply_index, answer = reply
+    document = view.document
+    segment, reply_segment = document.segments[index], document.segments[reply_index]
+    asked_line = document.source.position(segment.source_span(start, end)[0])[0]
+    opener = _FIRST_WORD.search(answer.text)
+    if opener is None:
+        return None
+    reply_start, reply_end = answer.start + opener.start(), answer.start + opener.end()
+    if document.source.position(reply_segment.source_span(reply_start, reply_end)[0])[0] == asked_line:
+        return index, segment, start, end
+    return reply_index, reply_segment, reply_start, reply_end
+
+
+_FIRST_WORD = re.compile(r"(?<![\w'’])(?!(?:A|Ans|Answer)\s*[:.])\w[\w'’]*")
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
@@ -99,7 +135,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             if other.start() + sentence.start < end and other.end() + sentence.start > start:
                 return True
     unless = rule.unless
-    if "question" in unless and sentence.asks(start, end):
+    if "question" in unless and not rule.answered and sentence.asks(start, end):
         return True
     if "negated" in unless and sentence.negated(start, end):
         return True

@@ -40,7 +40,7 @@ SCOPES = ("sentence", "paragraph", "document")
 CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
-    "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback",
+    "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback", "answered",
 }  # fmt: skip
 REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
@@ -73,6 +73,7 @@ class Rule:
     with_sources: tuple[str, ...] = ()  # regexes that must each also occur in the hit's sentence
     after_sources: tuple[str, ...] = ()  # regexes that must each occur in the sentence before it
     fallback: bool = False  # reported only on lines where no other rule of its category reported
+    answered: str | None = None  # "yes" | "no": the hit counts only in a question answered that way, bare
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -444,6 +445,11 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
     fallback = merged.get("fallback", False)
     if not isinstance(fallback, bool):
         raise fail(f"rule {rid}: 'fallback' must be true or false", "fallback")
+    answered = {True: "yes", False: "no"}.get(merged.get("answered"), merged.get("answered"))  # YAML reads yes as true
+    if answered is not None and answered not in ("yes", "no"):
+        raise fail(f"rule {rid}: 'answered' must be yes or no", "answered")
+    if answered is not None and check is not None:
+        raise fail(f"rule {rid}: 'answered' applies to 'match' rules, not to checks", "answered")
     rationale = " ".join(merged["rationale"].split())
     summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
     return Rule(
@@ -461,6 +467,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         with_sources=with_sources,
         after_sources=after_sources,
         fallback=fallback,
+        answered=answered,
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),

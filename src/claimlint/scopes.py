@@ -71,6 +71,7 @@ _NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
     r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
+    r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden"
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
     r"|(?:one\s+of\s+the|among\s+the|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?|red\s+flags?)"
     r"\s+(?:we|you|to|that|people|ads|clinics|sellers)\b)\b"
@@ -156,6 +157,16 @@ def quotations(text: str) -> list[re.Match]:
     return found
 
 
+# scare quotes around a harm ('finasteride "side effects"') belittle it: those stay claims
+_HARM_WORD = compile_pattern(r"\b(?:side|effects?|risks?|dangers?|addict\w*|withdrawal|harms?|crash|toxic\w*)\b", re.I)
+# a lead that introduces words to avoid, not claims: "Words that send copy straight back for revision:"
+_WORD_LIST_LEAD = compile_pattern(
+    r"\b(?:words|phrases|terms|buzzwords|wording|language|red[- ]flag\s+(?:words|phrases|terms))\b"
+    r"(?:\s+(?:that|to|we|you|which|like|such)\b|\s*$)",
+    re.I,
+)
+
+
 def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, int, int, int]]:
     """Stretches of a sentence that it does not assert.
 
@@ -171,6 +182,8 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
     topic = _TOPIC_LEAD.match(text)
     if topic is not None:
         scopes.append((0, colon if colon >= 0 else len(text), 0, 0))
+    if colon >= 0 and _WORD_LIST_LEAD.search(text, 0, colon):
+        scopes.append((colon, len(text), colon, colon + 1))  # "Words that send copy back: cure, miracle, ..."
     label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
     if label is not None and label.start() < 60:
         scopes.append((label.start(), len(text), label.start(), label.start() + 1))
@@ -190,6 +203,10 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
                 continue
             if len(_WORD.findall(quote.group())) > _QUOTED_WORDS:
                 continue
+        if len(_WORD.findall(quote.group())) <= 2 and not _HARM_WORD.search(quote.group()):
+            # scare quotes: 'psilocybin "rewires" the brain' keeps its distance from the word and what it governs
+            scopes.append((quote.start(), quote.end(), quote.start(), quote.start() + 1))
+            continue
         scopes.append((quote.start(), quote.end(), quote.start(), quote.start()))
     return scopes
 

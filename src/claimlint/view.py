@@ -137,6 +137,22 @@ class DocumentView:
         head, tail = sentences[first], sentences[last]
         return Sentence(head.segment, head.start, tail.end, tail.following)
 
+    def answer_to(self, index: int, sentence: Sentence) -> tuple[int, Sentence] | None:
+        """The reply to a question: the next sentence of its segment, or the first of the next segment.
+
+        "**Is it safe?** Totally." answers on the same line; a question that
+        ends its heading, list item or line is answered by what comes next.
+        """
+        sentences = self.sentences_of(index)
+        at = bisect.bisect_left(self._starts[index], sentence.end)
+        if at < len(sentences):
+            return index, sentences[at]
+        following = index + 1
+        if following >= len(self.document.segments) or self.document.segments[following].kind == "table-cell":
+            return None
+        replies = self.sentences_of(following)
+        return (following, replies[0]) if replies else None
+
     def words_around(self, index: int) -> set[str]:
         """A segment's words with those of its lead-in or table row: the words a rule's ``with`` may find."""
         segment = self.document.segments[index]
