@@ -637,3 +637,18 @@ def test_a_sentence_about_another_form_of_medicine_is_not_said_of_the_page_topic
     page = "Spravato is given in clinics. Spravato needs a REMS.\n\n"
     assert "conflict/label-restriction" not in rules_fired(builtin_rules, page + "At-home troches are different.")
     assert "conflict/label-restriction" in rules_fired(builtin_rules, page + "Now at home, on your schedule.")
+
+
+@pytest.mark.parametrize(
+    ("text", "conflict"),
+    [
+        ("Ozempic is FDA-approved for weight loss too.", "conflict/approval-claim"),
+        ("Testosterone therapy that turns back the clock on aging.", "conflict/label-restriction"),
+    ],
+)
+def test_a_use_offered_against_the_label_is_a_conflict_not_a_missing_disclosure(builtin_rules, text, conflict):
+    fired = rules_fired(builtin_rules, text)
+    assert conflict in fired
+    assert "disclosure/off-label" not in fired
+    # the disclosure is still owed where the use is later named plainly
+    assert "disclosure/off-label" in rules_fired(builtin_rules, text + "\n\nWe prescribe Ozempic for weight loss.")

@@ -198,9 +198,9 @@ def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
     The use may be named with the product ("ketamine for PTSD") or, on a page
     about the product, without it ("Now also helping patients with PTSD").
     """
-    first = next((c for c in view.claims if c.use == "off-label"), None)
+    first = next((c for c in view.claims if c.use == "off-label" and not _in_conflict(view, c)), None)
     if first is None:
-        first = next((c for c in _topic_uses(view) if c.use == "off-label"), None)
+        first = next((c for c in _topic_uses(view) if c.use == "off-label" and not _in_conflict(view, c)), None)
     if first is None or _has_disclosure(view, _OFF_LABEL, False) or _has_disclosure(view, _NOT_APPROVED, True):
         return []
     values = _product_values(view, first)
@@ -212,6 +212,22 @@ def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
     named = [m for m in (first.product, first.condition) if m.end]
     lo, hi = min(m.start for m in named), max(m.end for m in named)
     return [view.finding(rule, first.sentence, lo, hi, values, view.appended(rule, values))]
+
+
+def _in_conflict(view: DocumentView, claim: Claim) -> bool:
+    """Whether the sentence offers the use as approved, or as one its label rules out.
+
+    "Ozempic is approved for weight loss too" or "testosterone that turns back
+    the clock" is a conflict with the label, reported as one;
+    a line saying "this use is off-label" would not mend it. The disclosure
+    is owed at the first plain mention of the use.
+    """
+    sentence = claim.sentence
+    text = sentence.text
+    kb = view.knowledge
+    if any(_forbidden(r.forbids).search(text) for r in kb.products[claim.product.id].restrictions):
+        return True
+    return any(_stated(sentence, m) for m in _APPROVAL.finditer(text))
 
 
 def _same_use(claim: Claim, other: Claim) -> bool:
