@@ -172,6 +172,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"It cures depression" is one of the claims we remove from this group.', False),  # named, not said
         ('"It cures depression" is what our patients tell us.', True),
         ('"Ketamine cures depression" is not allowed in our copy.', False),
+        ("Anyone who tells you ketamine cures depression is selling something.", False),
         ("Words that send copy back for revision: cure, miracle, guaranteed, risk-free.", False),
         ('A headline says psilocybin "cures" depression.', False),  # scare quotes keep their distance
         ("What results do most patients get, and what are the risks?", False),
