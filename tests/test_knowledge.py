@@ -652,3 +652,28 @@ def test_a_use_offered_against_the_label_is_a_conflict_not_a_missing_disclosure(
     assert "disclosure/off-label" not in fired
     # the disclosure is still owed where the use is later named plainly
     assert "disclosure/off-label" in rules_fired(builtin_rules, text + "\n\nWe prescribe Ozempic for weight loss.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Try our BPC-157 recovery blend today.",
+        "Book a stem cell injection for your knees.",
+        "Our exosome booster is back in stock.",
+        "Ibogaine retreats now open in Baja.",
+        "Berberine, nature's answer to blood sugar.",
+    ],
+)
+def test_unapproved_peptides_cell_products_and_supplements_need_the_disclosure(builtin_rules, text):
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, text)
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "Neither one is an FDA-approved drug for any condition in the US.",
+        "None of these supplements is FDA-approved to treat a disease.",
+    ],
+)
+def test_a_disclosure_for_several_products_at_once(builtin_rules, disclosure):
+    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, "BPC-157 and berberine. " + disclosure)
