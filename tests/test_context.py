@@ -173,6 +173,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"It cures depression" is what our patients tell us.', True),
         ('"Ketamine cures depression" is not allowed in our copy.', False),
         ("Anyone who tells you ketamine cures depression is selling something.", False),
+        ('"Ketamine cures depression." Half true, and misleading.', False),
         ("Words that send copy back for revision: cure, miracle, guaranteed, risk-free.", False),
         ('A headline says psilocybin "cures" depression.', False),  # scare quotes keep their distance
         ("What results do most patients get, and what are the risks?", False),

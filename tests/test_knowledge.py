@@ -677,3 +677,23 @@ def test_unapproved_peptides_cell_products_and_supplements_need_the_disclosure(b
 )
 def test_a_disclosure_for_several_products_at_once(builtin_rules, disclosure):
     assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, "BPC-157 and berberine. " + disclosure)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Licensed clinicians • FDA-approved meds • ships in 48 hrs",
+        "Made from the same FDA-approved molecule millions already trust.",
+        "Made in an FDA-approved pharmacy, so you're getting the real thing.",
+        "It's FDA-approved and made in the USA.",
+    ],
+)
+def test_an_approval_said_generically_is_lent_to_the_compounded_product_on_sale(builtin_rules, claim):
+    page = "Start compounded semaglutide from $199 a month.\n\n"
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page + claim)
+
+
+def test_an_approval_counted_over_several_products_is_not_lent(builtin_rules):
+    page = "Start compounded semaglutide from $199 a month.\n\n"
+    text = page + "Two FDA-approved weight-management drugs were compared head to head."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)

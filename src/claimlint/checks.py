@@ -510,7 +510,19 @@ _NAMES_A_USE = compile_pattern(
 )
 # "FDA-approved medicines rather than a compounded copy": the approval is set against what is not approved
 _CONTRASTED = compile_pattern(r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?)\b[^.;]{0,60}?\bcompound", re.I)
-_GENERIC_APPROVED = compile_pattern(r"\s*(?:GLP-1s?|ingredients?|medications?|medicines?|drugs?|formulas?)\b", re.I)
+_GENERIC_APPROVED = compile_pattern(
+    r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
+    r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs)\b",
+    re.I,
+)
+# "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
+_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those)\s+$", re.I)
+# the approval is said of what the page sells, by a pronoun: "It's FDA-approved", "Everything they carry is"
+_SAID_OF_IT = compile_pattern(
+    r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is|\ball\s+(?:of\s+)?our"
+    r"(?:\s+[\w-]+){1,2}\s+are)\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
+    re.I,
+)
 
 
 def _nearest_claim(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
@@ -540,8 +552,14 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
             return bases[nearest.product.id]
         return None
-    if _GENERIC_APPROVED.match(sentence.text, match.end()) and not _CONTRASTED.search(sentence.text, match.end()):
+    if (
+        _GENERIC_APPROVED.match(sentence.text, match.end())
+        and not _CONTRASTED.search(sentence.text, match.end())
+        and not _COUNTED.search(sentence.text, 0, match.start())
+    ):
         return next((c for c in promoted if c.use != "off-label"), None)
+    if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
+        return promoted[0]
     return None
 
 

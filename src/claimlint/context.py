@@ -243,7 +243,7 @@ _QUOTE_END = compile_pattern(r"[\"”][^\w\"”“]*$")
 _DEBUNK = compile_pattern(
     r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
     r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
-    r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b"
+    r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"
     r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
     r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
