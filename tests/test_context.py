@@ -174,6 +174,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"Ketamine cures depression" is not allowed in our copy.', False),
         ("Anyone who tells you ketamine cures depression is selling something.", False),
         ('"Ketamine cures depression." Half true, and misleading.', False),
+        ("My friend says ketamine cures depression. True?", False),  # asked about
+        ("I read online that ketamine cures depression. Is that true?", False),
+        ('"Ketamine cures depression" is another line I hear.', False),
+        ("Ketamine cures depression. Book now!", True),
         ("Words that send copy back for revision: cure, miracle, guaranteed, risk-free.", False),
         ('A headline says psilocybin "cures" depression.', False),  # scare quotes keep their distance
         ("What results do most patients get, and what are the risks?", False),

@@ -177,6 +177,7 @@ def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
         "Tell your doctor you take finasteride, because it lowers PSA test results by about half.",
         "- **Spravato at home:** we cannot authorize it, because the REMS does not allow home use.",
         "Spravato is approved. It's the only ketamine-type product with an FDA approval for depression.",
+        "Which treatments are FDA-approved, and what the evidence shows about ketamine for depression.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -251,6 +252,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "The section above describes what members generally experience.",
         "In the published trials, average improvements in stress scores were modest.",
         "Reviews describe individual experiences; some people noticed no difference from placebo.",
+        "Her result is her own: she did better than most.",
+        "That's close to the average for the top dose in the trial, 20.9% over 72 weeks.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -264,6 +267,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "SlimPath patients lose an average of 22% of their body weight.",
         "A clinician reviews every intake, usually within 24 hours.",  # "usually", but not about results
         "A typical first series is six infusions over two to three weeks.",
+        "In the original trials, fewer than 2% of men reported decreased libido.",  # harms, not results
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):

@@ -68,20 +68,26 @@ _APPROVAL = compile_pattern(
     re.I,
 )
 _NOT_AN_APPROVAL_CLAIM = compile_pattern(
-    r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA", re.I
+    r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA"
+    # an indirect question: "which treatments are FDA-approved", "whether it is approved"
+    r"|\b(?:which|whether|what|if)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:FDA[- ]?approved|approved)\b",
+    re.I,
 )
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
     r"|most\s+(?:people|patients|participants|members|clients|users|customers)"
     r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:clinical\s+)?(?:trials|studies)"
+    r"|in\s+the\s+(?:[\w-]+\s+){1,2}(?:trials?|study)"
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
 )
-# What a typical-results statement is about: an outcome, or the trial that measured one
+# What a typical-results statement is about: an outcome, or an average result
 _RESULT_TERM = compile_pattern(
     r"\b(?:los[est]|losing|loss|weight|respon\w*|improv\w*|results?|effects?|changes?|differences?|relief|benefit\w*"
-    r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?|trials?|stud(?:y|ies))\b",
+    r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?)\b"
+    # or an average told as a figure: "close to the average for the 15 mg group, 20.9% over 72 weeks"
+    r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%",
     re.I,
 )
 _QUANTITY = compile_pattern(
@@ -101,6 +107,9 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
     r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+no\s+"
     r"(?:difference|change|effect|benefit|improvement)\b"
+    # the story set against what is usual: "Mara did better than most", "more than most people lose"
+    r"|\b(?:did|does|do|doing|is|was|got|saw|lost)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|more)\s+than\s+"
+    r"(?:most|average|typical|usual|the\s+average|the\s+typical)\b"
     # the range people report, given as such: "the section above describes the range guests generally report"
     r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
     re.I,
@@ -383,10 +392,26 @@ def _states_typical_results(view: DocumentView) -> bool:
     """Whether the draft says what results people generally get, in figures or in plain words."""
     if "typical" not in view.memo:
         view.memo["typical"] = any(
-            _QUANTITY.search(s.text) and _RESULT_TERM.search(s.text) and _tells_results(view, s)
+            _QUANTITY.search(s.text) and _about_results(s.text) and _tells_results(view, s)
             for s in view.sentences_matching(_EXPECTED_RESULTS)
         ) or any(_tells_results(view, s) for s in view.sentences_matching(_TYPICAL_IN_WORDS))
     return view.memo["typical"]
+
+
+def _about_results(text: str) -> bool:
+    """An outcome or an average, or a trial's figures that are not about its side effects."""
+    if _RESULT_TERM.search(text):
+        return True
+    return bool(_TRIAL.search(text)) and not _HARM_TALK.search(text)
+
+
+_TRIAL = compile_pattern(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
+# "In the original trials, fewer than 2% of men reported decreased libido": a figure about harms, not results
+_HARM_TALK = compile_pattern(
+    r"\b(?:side[- ]effects?|adverse|harms?|risks?|nausea|vomiting|diarrh\w*|dizz\w*|libido|erectile"
+    r"|ejaculat\w*|withdrawal|dissociat\w*|blood\s+pressure|discontinu\w*|stopped\s+(?:taking|treatment))\b",
+    re.I,
+)
 
 
 def _tells_results(view: DocumentView, sentence: Sentence) -> bool:

@@ -74,6 +74,12 @@ _QUESTION_WORD = compile_pattern(
     rf"|(?:what|which|whose|how\s+(?:many|much|long|often|soon|fast|quickly))\s+(?:[\w'’-]+\s+){{0,3}}?{_AUXILIARY}\b",
     re.I,
 )
+# A question about the sentence before it: "Is that true?", "True?", "Fact or myth?"
+_IS_IT_TRUE = compile_pattern(
+    r"[\W_]*(?:is\s+(?:that|this|it)\s+(?:really\s+)?(?:true|right|correct|so|a\s+myth|safe|legit)|true|really|right"
+    r"|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact|does\s+it|is\s+it)\s*\?",
+    re.I,
+)
 # Where a stated clause gives way to the question it prompts: "..., so why wait?"
 _ASKING_TAIL = compile_pattern(
     r"(?:[,;:—–]|\s-\s)\s*(?:(?:so|and|but|then)\s+)?(?:why|what|how|who|when|where|which)\b", re.I
@@ -219,7 +225,8 @@ class Sentence:
         if any(q.start() <= lo and hi <= q.end() for q in self._quoted_questions):
             return True
         if not self.question:
-            return False
+            # "My friend says there are no side effects. True?": the next sentence asks about this one
+            return bool(_IS_IT_TRUE.match(self.following))
         if self._answered_yes:
             return False  # "Is CBD FDA-approved? Yep, and here's why that matters": answered, so claimed
         text = self.text

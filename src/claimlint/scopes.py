@@ -46,6 +46,9 @@ _NEG_REPORTED = compile_pattern(
     # "anyone who tells you one of these beats all the others is selling something"
     r"|(?:anyone|anybody|someone|whoever)\s+(?:who|that)?\s*(?:tells|told|promises|promised|says|said|claims|claimed)"
     r"(?:\s+(?:you|us|readers|patients))?(?:\s+that)?"
+    # "I read online that these have no side effects", "My friend says there are basically no side effects"
+    r"|(?:I|we|you)\s+(?:read|saw|heard)\s+(?:\w+\s+){0,2}?that"
+    r"|(?:my|a|one|your)\s+(?:friend|cousin|coworker|co-worker|neighbou?r)\s+(?:says|said|told\s+me|claims|insists)"
     # "A post said IV vitamin C has no side effects"
     r"|(?:a|an|one|that|this)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer|friend|website|site"
     r"|commercial|meme|thread|comment|podcast|seller|clinic)\s+(?:I\s+saw\s+|I\s+read\s+)?(?:said|says|claimed|claims"
@@ -76,8 +79,8 @@ _NEG_POST = compile_pattern(
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
     r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden"
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
-    r"|(?:one\s+of\s+the|among\s+the|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?|red\s+flags?)"
-    r"\s+(?:we|you|to|that|people|ads|clinics|sellers)\b)\b"
+    r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
+    r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
     re.I,
 )

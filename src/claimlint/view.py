@@ -624,7 +624,9 @@ def _quoted_lines(text: str) -> list[tuple[int, int]]:
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
     r"|what\s+(?:the\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:say|says|claim|claims|promise|promises)"
-    r"|(?:don['’]t|do\s+not|never|avoid)\s+(?:write|say|use)|instead\s+of|you['’]ll\s+see|you\s+may\s+see|you\s+might\s+see)\b",
+    r"|(?:don['’]t|do\s+not|never|avoid)\s+(?:write|say|use)|instead\s+of|you['’]ll\s+see|you\s+may\s+see|you\s+might\s+see"
+    r"|what\s+(?:people|they|you|friends|others|some\s+people)\s+(?:say|said|hear|heard|believe|think)"
+    r"|what\s+you['’](?:ve|ll)\s+(?:heard|hear|read)|you\s+(?:may|might)\s+(?:hear|read))\b",
     re.I,
 )
 # A word as a reader counts it: "isn't" and "first-line" are one word each
