@@ -701,3 +701,16 @@ def test_an_approval_counted_over_several_products_is_not_lent(builtin_rules):
     page = "Start compounded semaglutide from $199 a month.\n\n"
     text = page + "Two FDA-approved weight-management drugs were compared head to head."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Our services: testosterone, ED care and hair restoration.", False),  # a list of services
+        ("An online clinic for testosterone, ED and hair loss.", False),
+        ("We offer ketamine, TMS and therapy for depression.", True),  # "for" offers all three
+        ("For depression, ketamine infusions are an option.", True),
+    ],
+)
+def test_a_product_listed_beside_conditions_is_not_offered_for_them(builtin_rules, text, flagged):
+    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is flagged

@@ -435,6 +435,7 @@ class DocumentView:
                 for c in conditions
                 if _words_between(sentence.text, product, c) <= NEAR
                 and not _belongs_to_another(sentence.text, product, c, products)
+                and not _listed_together(sentence.text, product, c)
                 and (glossed is None or c is glossed)
             ]
             if entry.status != "approved":
@@ -565,6 +566,31 @@ def _tie_negated(sentence: Sentence, product: Mention, condition: Mention) -> bo
 
 
 _CLAUSE_BREAK = compile_pattern(r"[;:—–]|\.\s")
+
+
+def _listed_together(text: str, product: Mention, condition: Mention) -> bool:
+    """Whether a product and a condition are items of one list: "testosterone, ED care and hair restoration".
+
+    A clinic's list of services names the product beside the conditions it
+    treats, without offering one for the other; "ketamine, TMS and therapy
+    for depression" does offer them, through its "for".
+    """
+    between = text[slice(*_between(product, condition))]
+    if not _LIST_JOINT.search(between) or _TIES_USE.search(between) or len(between.split()) > 6:
+        return False
+    # "For cluster headache, ketamine infusion has become ...": a use, fronted
+    fronted = condition.start < product.start and _LEADS_USE.search(text, max(0, condition.start - 12), condition.start)
+    return not fronted
+
+
+_LIST_JOINT = compile_pattern(r",|&|\+|/|\band\b|\bor\b|[•·|]")
+_TIES_USE = compile_pattern(
+    r"\b(?:for|to|treats?|treating|treated|treatment\s+of|helps?|helping|with|against|relie\w*|eas\w*|fights?"
+    r"|manag\w*|of|in|on|is|are|was|were|can|may|works?|stops?|ends?|cures?|reverses?|fix\w*|beats?|but|which|that"
+    r"|because|so|while|although|though|except|exception)\b",
+    re.I,
+)
+_LEADS_USE = compile_pattern(r"\b(?:for|with|treats?|treating|against)\s+$", re.I)
 
 
 def _belongs_to_another(text: str, product: Mention, condition: Mention, products: list[Mention]) -> bool:
