@@ -175,6 +175,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("Anyone who tells you ketamine cures depression is selling something.", False),
         ('"Ketamine cures depression." Half true, and misleading.', False),
         ("My friend says ketamine cures depression. True?", False),  # asked about
+        ('"Cures depression" and "works for everyone" are red flags, whatever the product.', False),
         ("I read online that ketamine cures depression. Is that true?", False),
         ('"Ketamine cures depression" is another line I hear.', False),
         ("Ketamine cures depression. Book now!", True),

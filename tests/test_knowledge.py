@@ -281,6 +281,8 @@ def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagg
         '★★★★★ "Like being 22 again. My girlfriend noticed night one." (Derek, 51, Tampa)',
         '"At 61 I ran my first half marathon." – Greg T., retired airline captain',
         'Slide 1: "I haven\'t felt this light in ten years." — J., client since 2023',
+        'Jenna, 34: "Off my anxiety meds in 6 weeks and I have never felt calmer."',
+        'JESS (34, Tampa, real member): "I was down forty-one pounds in ten weeks."',
     ],
 )
 def test_signed_quotations_are_testimonials(builtin_rules, signed):
@@ -690,6 +692,7 @@ def test_a_disclosure_for_several_products_at_once(builtin_rules, disclosure):
         "Made from the same FDA-approved molecule millions already trust.",
         "Made in an FDA-approved pharmacy, so you're getting the real thing.",
         "It's FDA-approved and made in the USA.",
+        "Every vial is FDA-approved and prepared by a licensed pharmacy.",
     ],
 )
 def test_an_approval_said_generically_is_lent_to_the_compounded_product_on_sale(builtin_rules, claim):

@@ -109,7 +109,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:difference|change|effect|benefit|improvement)\b"
     # the story set against what is usual: "Mara did better than most", "more than most people lose"
     r"|\b(?:did|does|do|doing|is|was|got|saw|lost)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|more)\s+than\s+"
-    r"(?:most|average|typical|usual|the\s+average|the\s+typical)\b"
+    r"(?:most|many|average|typical|usual|the\s+average|the\s+typical)\b"
     # the range people report, given as such: "the section above describes the range guests generally report"
     r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
     re.I,
@@ -145,6 +145,8 @@ _ATTRIBUTION = compile_pattern(
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}[\s\ufffc]*$"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:)\s"
+    # a name and age, then the quotation: "Jenna, 34: "Off my anxiety meds ..."", "JESS (34, Tampa): "...""
+    r"|\b[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:,\s*\d{2}\b|\s*\(\d{2}\b[^)]{0,40}\))[^\"“:\n]{0,40}:\s*[\"“]"
     # a review opening with its star rating: "★★★★★ "I out-hike my grandkids now""
     r"|^\W{0,4}[★⭐]{3,}"
     # a quote signed in parentheses: ""... gone after my third infusion." (Priya, patient since 2022)"
@@ -544,7 +546,8 @@ _GENERIC_APPROVED = compile_pattern(
 _COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those)\s+$", re.I)
 # the approval is said of what the page sells, by a pronoun: "It's FDA-approved", "Everything they carry is"
 _SAID_OF_IT = compile_pattern(
-    r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is|\ball\s+(?:of\s+)?our"
+    r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is"
+    r"|\bevery\s+(?:vial|batch|dose|bottle|order|product|item|shot|pen|syringe|capsule|one)\s+is|\ball\s+(?:of\s+)?our"
     r"(?:\s+[\w-]+){1,2}\s+are)\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
     re.I,
 )

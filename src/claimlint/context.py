@@ -279,7 +279,7 @@ _QUALIFIED_ANSWER = compile_pattern(
 
 
 # A bare answer opening a reply: "Totally.", "A: Nope!", "Yes, 100%" (after an "A:" label, if any)
-_ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer)\s*[:.][\W_]*", re.I)
+_ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer|Spoiler|Short\s+answer)\s*[:.][\W_]*", re.I)
 _BARE_YES = compile_pattern(
     r"[^\w]*(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|for\s+sure|sure|100%)(?![\w'’])",
     re.I,

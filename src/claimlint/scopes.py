@@ -77,7 +77,7 @@ _NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
     r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
-    r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden"
+    r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden|(?:a\s+)?red\s+flags?|warning\s+signs?"
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
     r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
     r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
