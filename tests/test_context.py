@@ -176,6 +176,9 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"Ketamine cures depression." Half true, and misleading.', False),
         ("My friend says ketamine cures depression. True?", False),  # asked about
         ('"Cures depression" and "works for everyone" are red flags, whatever the product.', False),
+        ('Rejected headline: "Ketamine cures depression in one session."', False),  # a reviewer's redline
+        ("Ads that promise a cure for depression deserve a second look.", False),
+        ("In the trial, 36% on the drug and 24% on placebo reported at least a 30% reduction in pain.", False),
         ("I read online that ketamine cures depression. Is that true?", False),
         ('"Ketamine cures depression" is another line I hear.', False),
         ("Ketamine cures depression. Book now!", True),

@@ -717,3 +717,20 @@ def test_an_approval_counted_over_several_products_is_not_lent(builtin_rules):
 )
 def test_a_product_listed_beside_conditions_is_not_offered_for_them(builtin_rules, text, flagged):
     assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_a_checklist_of_red_flag_phrases_quotes_them(builtin_rules):
+    page = (
+        "# Red-flag phrases in health ads\n\n"
+        '## "Cures depression in one session"\n\nNo treatment does.\n\n'
+        '## "No side effects" or "all natural, so it\'s safe"\n\nEvery active treatment has some.\n\n'
+        "An ad that lists no risks at all hasn't given you the full picture.\n"
+    )
+    assert not rules_fired(builtin_rules, page)
+
+
+def test_an_approval_said_of_the_brand_is_not_lent_to_the_compounded_copy(builtin_rules):
+    page = "We sell compounded tirzepatide.\n\n"
+    said_of_brand = "In a 72-week trial of FDA-approved tirzepatide (Zepbound), adults lost about 21% of body weight."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + said_of_brand)
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page + "Our tirzepatide is FDA-approved.")

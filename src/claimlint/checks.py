@@ -536,7 +536,11 @@ _NAMES_A_USE = compile_pattern(
     re.I,
 )
 # "FDA-approved medicines rather than a compounded copy": the approval is set against what is not approved
-_CONTRASTED = compile_pattern(r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?)\b[^.;]{0,60}?\bcompound", re.I)
+_CONTRASTED = compile_pattern(
+    r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?)\b[^.;]{0,60}?"
+    r"\b(?:compound|our\s+(?:own\s+)?(?:pharmacy|product|version|formula|vials?)|the\s+pharmacy)",
+    re.I,
+)
 _GENERIC_APPROVED = compile_pattern(
     r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
     r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs)\b",
@@ -578,6 +582,10 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         nearest is not None
     ):  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
+            if _CONTRASTED.search(sentence.text, match.end()):
+                return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
+            if _names_its_brand(view, sentence, nearest):
+                return None  # "FDA-approved tirzepatide (Zepbound)": said of the brand, which is approved
             return bases[nearest.product.id]
         return None
     if (
@@ -589,6 +597,17 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         return promoted[0]
     return None
+
+
+def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:
+    """Whether an approved brand of the product is named right after it, as its gloss."""
+    products = view.knowledge.products
+    return any(
+        products[other.product.id].brand_of == claim.product.id
+        and products[other.product.id].status == "approved"
+        and 0 <= other.product.start - claim.product.end <= 3
+        for other in view.claims_in(sentence)
+    )
 
 
 def approval_claim(view: DocumentView, rule) -> list[Finding]:

@@ -35,8 +35,8 @@ _HEDGE = compile_pattern(
     r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority|(?:the\s+|at\s+the\s+)?earliest"
     # a trial result told against placebo: "83% of men ..., compared with about 28% on placebo"
-    r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,2}placebo)"
-    + _E,
+    r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,2}placebo"
+    r"|\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}(?:on|with|taking|given|in\s+the)\s+(?:a\s+)?placebo)" + _E,
     re.I,
 )
 # Words that make a claim absolute, so that a modal in the same clause no longer hedges it

@@ -631,14 +631,17 @@ def _words_between(text: str, a: Mention, b: Mention) -> int:
 _WORD_BEFORE = compile_pattern(r"\w")
 # What a draft that takes claims apart says of itself: "what these ads get wrong", "red flags", "fact-check"
 _CRITIQUE = compile_pattern(
-    r"\b(?:misleading|mislead|deceptive|red\s+flags?|gets?\s+wrong|got\s+wrong|fact[- ]check(?:ed|ing|s)?"
+    r"\b(?:misleading|mislead|deceptive|red[\s-]+flags?|gets?\s+wrong|got\s+wrong|fact[- ]check(?:ed|ing|s)?"
     r"|warning\s+letters?|what\s+(?:the\s+|these\s+)?ads?\s+(?:don['’]t|do\s+not|won['’]t|leave\s+out)"
     r"|too\s+good\s+to\s+be\s+true|(?:phrases|claims|lines)\s+(?:in\s+[\w\s-]{0,30})?(?:that|which)?\s*should\s+make\s+you"
     r"|how\s+to\s+spot|myths?\s+(?:and|vs\.?|versus)\s+facts?|debunk(?:ed|ing|s)?)\b",
     re.I,
 )
 # A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
-_QUOTED_LINE = compile_pattern(r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*)?[\"“][^\"“”\n]+[\"”][^\w\n]{0,4}$")
+_QUOTED_LINE = compile_pattern(
+    r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*)?[\"“][^\"“”\n]+[\"”]"
+    r"(?:\s*(?:,|and|or|&|/)\s*[\"“][^\"“”\n]+[\"”])*[^\w\n]{0,4}$"  # '"No side effects" or "all natural"'
+)
 
 
 def _quoted_lines(text: str) -> list[tuple[int, int]]:
