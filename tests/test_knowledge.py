@@ -83,6 +83,9 @@ NOT_APPROVED = ("disclosure/not-fda-approved", "Ask us about LDN.")
         (*NOT_APPROVED, "No LDN drug for pain or fatigue has ever been approved by the FDA."),
         (*NOT_APPROVED, "The FDA does not review or approve compounded drugs like LDN."),
         (*NOT_APPROVED, "Neither the FDA nor the EMA has approved it for any condition."),
+        (*OFF_LABEL, "Ketamine is approved only for anesthesia."),
+        (*OFF_LABEL, "Ketamine is approved as an anesthetic, not for depression."),
+        (*OFF_LABEL, "Its approval covers anesthesia alone."),
     ],
 )
 def test_honest_ways_to_disclose(builtin_rules, rule, draft, disclosure):

@@ -25,7 +25,11 @@ _OFF_LABEL = compile_pattern(
     r"(?:uses?|indications?|labell?ing|label)\b"
     # "anesthesia remains its only labeled use", "fibromyalgia is not on its label"
     r"|\b(?:only|sole)\s+(?:labell?ed|approved|FDA[- ]?approved)\s+(?:use|indication)\b"
-    r"|\bnot\s+on\s+(?:its|the|their)\s+label\b",
+    r"|\bnot\s+on\s+(?:its|the|their)\s+label\b"
+    # the approval named as the only one: "approved only for anesthesia", "approved as an anesthetic, not for ..."
+    r"|\b(?:approved|labell?ed)\s+(?:only\s+(?:for|as)\b|(?:for|as)\s+[^.;]{1,40}?\s+only\b)"
+    r"|\bapproved\s+(?:for|as)\s+[^.;]{1,60}?,\s*(?:but\s+)?not\s+(?:for|as)\b"
+    r"|\bapproval\s+(?:covers|is\s+for)\s+[^.;]{1,40}?\b(?:alone|only)\b",
     re.I,
 )
 _NOT_APPROVED = compile_pattern(
