@@ -257,6 +257,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Reviews describe individual experiences; some people noticed no difference from placebo.",
         "Her result is her own: she did better than most.",
         "That's close to the average for the top dose in the trial, 20.9% over 72 weeks.",
+        "Most patients lose between 5% and 15% of their starting weight.",
+        "About 1 in 3 people lose 20% or more; many lose less.",
+        "Expect something closer to one to two pounds a week.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
