@@ -740,3 +740,8 @@ def test_an_approval_said_of_the_brand_is_not_lent_to_the_compounded_copy(builti
     said_of_brand = "In a 72-week trial of FDA-approved tirzepatide (Zepbound), adults lost about 21% of body weight."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + said_of_brand)
     assert "conflict/approval-claim" in rules_fired(builtin_rules, page + "Our tirzepatide is FDA-approved.")
+
+
+def test_a_myth_answered_no_is_refuted(builtin_rules):
+    text = '- "My level is normal now, so I can skip bloodwork." No. Hematocrit can climb anyway.'
+    assert "risk/no-monitoring" not in rules_fired(builtin_rules, text)

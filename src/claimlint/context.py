@@ -56,6 +56,9 @@ _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
+    # a named body's dated statement: "The Menopause Society's 2022 statement calls ..."
+    r"|\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}['’]s\s+(?:19|20)\d{2}\s+(?:position\s+)?(?:statement|guidelines?"
+    r"|position|recommendations?|review|report|consensus)\b"
     # a named body and its year: "according to The Menopause Society (2022 position statement)"
     r"|\baccording\s+to\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,6}"
     r"[^.;]{0,40}?\b(?:19|20)\d{2}\b"
@@ -251,6 +254,8 @@ _DEBUNK = compile_pattern(
     r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
     r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
     r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
+    # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
+    r"|no\s+(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial)s?\b|no\s*[.!,:;—–]"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"
     r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
     r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
