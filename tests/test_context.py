@@ -180,6 +180,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("Ads that promise a cure for depression deserve a second look.", False),
         ("In the trial, 36% on the drug and 24% on placebo reported at least a 30% reduction in pain.", False),
         ('"Ketamine cures migraines." No medicine cures migraine.', False),  # quoted, then refuted
+        ('Ads say: "Ketamine cures depression." "No side effects." How much of that is real?', False),
         ("The Menopause Society's 2022 statement calls it the most effective treatment for hot flashes.", False),
         ("I read online that ketamine cures depression. Is that true?", False),
         ('"Ketamine cures depression" is another line I hear.', False),

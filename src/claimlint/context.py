@@ -80,7 +80,8 @@ _QUESTION_WORD = compile_pattern(
 # A question about the sentence before it: "Is that true?", "True?", "Fact or myth?"
 _IS_IT_TRUE = compile_pattern(
     r"[\W_]*(?:is\s+(?:that|this|it)\s+(?:really\s+)?(?:true|right|correct|so|a\s+myth|safe|legit)|true|really|right"
-    r"|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact|does\s+it|is\s+it)\s*\?",
+    r"|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact|does\s+it|is\s+it"
+    r"|how\s+much\s+of\s+(?:that|this|it)\s+is\s+(?:real|true|legit|accurate))\s*\?",
     re.I,
 )
 # Where a stated clause gives way to the question it prompts: "..., so why wait?"
@@ -163,7 +164,11 @@ class Sentence:
         if not _QUOTE_END.search(text):
             return False
         if text[:1] in '"“':
-            return bool(_DEBUNK.match(self.following))
+            if _DEBUNK.match(self.following) or _IS_IT_TRUE.match(self.following):
+                return True
+            # a run of quoted ads, then the question about them: '"Get your 20s back." "No side effects." Real?'
+            after = self.following.strip()
+            return after[:1] in '"“' and bool(_QUOTE_END.search(after)) and bool(_IS_IT_TRUE.match(self.after_next))
         if not _HEARSAY.match(text):
             return False
         return bool(
