@@ -290,12 +290,17 @@ _QUALIFIED_ANSWER = compile_pattern(
 
 # A bare answer opening a reply: "Totally.", "A: Nope!", "Yes, 100%" (after an "A:" label, if any)
 _ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer|Spoiler|Short\s+answer)\s*[:.][\W_]*", re.I)
+_FILLER = r"(?:(?:honestly|well|oh|so|um|lol|girl|babe|haha|totally|literally)\W+){0,2}"
 _BARE_YES = compile_pattern(
-    r"[^\w]*(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|for\s+sure|sure|100%)(?![\w'’])",
+    r"[^\w]*"
+    + _FILLER
+    + r"(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|for\s+sure|sure|100%)(?![\w'’])",
     re.I,
 )
 _BARE_NO = compile_pattern(
-    r"[^\w]*(?:nope|nah|(?:no|not\s+at\s+all|not\s+really|none|zero|never|nothing|not\s+a\s+thing)(?=\s*[.!,;:—–]|\s*$))"
+    r"[^\w]*"
+    + _FILLER
+    + r"(?:nope|nah|(?:no|not\s+at\s+all|not\s+really|none|zero|never|nothing|not\s+a\s+thing)(?=\s*[.!,;:—–]|\s*$))"
     r"(?![\w'’])",
     re.I,
 )  # "No treatment is risk-free" opens with a determiner, not an answer
