@@ -745,3 +745,9 @@ def test_an_approval_said_of_the_brand_is_not_lent_to_the_compounded_copy(builti
 def test_a_myth_answered_no_is_refuted(builtin_rules):
     text = '- "My level is normal now, so I can skip bloodwork." No. Hematocrit can climb anyway.'
     assert "risk/no-monitoring" not in rules_fired(builtin_rules, text)
+
+
+def test_a_finding_on_the_answer_line_points_at_the_answer_word(builtin_rules):
+    text = "Is CBD safe with your meds?\n\n(Spoiler: yes ✅)\n"
+    [finding] = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "risk/safety-question-answered-yes"]
+    assert (finding.line, finding.column, finding.excerpt) == (3, 11, "yes")

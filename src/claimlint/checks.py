@@ -608,11 +608,9 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
 
 def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:
     """Whether an approved brand of the product is named right after it, as its gloss."""
-    products = view.knowledge.products
+    brands = view.knowledge.approved_brands(claim.product.id)
     return any(
-        products[other.product.id].brand_of == claim.product.id
-        and products[other.product.id].status == "approved"
-        and 0 <= other.product.start - claim.product.end <= 3
+        other.product.id in brands and 0 <= other.product.start - claim.product.end <= 3
         for other in view.claims_in(sentence)
     )
 

@@ -275,11 +275,9 @@ _HEARSAY = compile_pattern(
     r"[^\"“”]{0,12}[\"“]",
     re.I,
 )
+_YES = r"yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%"
 # A question answered with a bare yes makes the claim it asks about: "Does CBD cure anxiety? With daily use, yes."
-_AFFIRMATION = compile_pattern(
-    r"\W*(?:[\w'’-]+\W+){0,5}?(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%)(?![\w'’])",
-    re.I,
-)
+_AFFIRMATION = compile_pattern(r"\W*(?:[\w'’-]+\W+){0,5}?(?:" + _YES + r")(?![\w'’])", re.I)
 # ... unless the answer qualifies it: "Yes, as an anesthetic", "Yes, but only ...", "Yes for some people"
 _QUALIFIED_ANSWER = compile_pattern(
     r"\b(?:as\s+an?|only|but|not|no|except|some|may|might|can|could|if|when|depends|for\s+(?!good\b|life\b))\b"
@@ -291,16 +289,12 @@ _QUALIFIED_ANSWER = compile_pattern(
 # A bare answer opening a reply: "Totally.", "A: Nope!", "Yes, 100%" (after an "A:" label, if any)
 _ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer|Spoiler|Short\s+answer)\s*[:.][\W_]*", re.I)
 _FILLER = r"(?:(?:honestly|well|oh|so|um|lol|girl|babe|haha|totally|literally)\W+){0,2}"
-_BARE_YES = compile_pattern(
-    r"[^\w]*"
-    + _FILLER
-    + r"(?:yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|for\s+sure|sure|100%)(?![\w'’])",
-    re.I,
-)
+# each captures the answer word, which a finding on the answer's line points at
+_BARE_YES = compile_pattern(r"[^\w]*" + _FILLER + r"(" + _YES + r"|for\s+sure|sure)(?![\w'’])", re.I)
 _BARE_NO = compile_pattern(
     r"[^\w]*"
     + _FILLER
-    + r"(?:nope|nah|(?:no|not\s+at\s+all|not\s+really|none|zero|never|nothing|not\s+a\s+thing)(?=\s*[.!,;:—–]|\s*$))"
+    + r"(nope|nah|(?:no|not\s+at\s+all|not\s+really|none|zero|never|nothing|not\s+a\s+thing)(?=\s*[.!,;:—–]|\s*$))"
     r"(?![\w'’])",
     re.I,
 )  # "No treatment is risk-free" opens with a determiner, not an answer
@@ -312,16 +306,20 @@ _ANSWER_HEDGE = compile_pattern(
 )
 
 
-def answer_given(answer: str) -> str | None:
-    """ "yes" or "no" when a reply opens with a bare yes or no and does not qualify it; else None."""
+def answer_given(answer: str) -> tuple[str, int, int] | None:
+    """How a reply answers, when it opens with a bare yes or no and does not qualify it.
+
+    ("yes" or "no", start, end of the answer word), so that a finding on the
+    answer's own line points at "Nope", not at an "A:" or "Spoiler:" label.
+    """
     label = _ANSWER_LABEL.match(answer)
-    text = answer[label.end() :] if label else answer
-    if _ANSWER_HEDGE.search(text):
+    skip = label.end() if label else 0
+    if _ANSWER_HEDGE.search(answer, skip):
         return None
-    if _BARE_YES.match(text):
-        return "yes"
-    if _BARE_NO.match(text):
-        return "no"
+    for kind, pattern in (("yes", _BARE_YES), ("no", _BARE_NO)):
+        bare = pattern.match(answer, skip)
+        if bare:
+            return kind, bare.start(1), bare.end(1)
     return None
 
 

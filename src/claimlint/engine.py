@@ -103,22 +103,17 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
     if not sentence.question:
         return None
     reply = view.answer_to(index, sentence)
-    if reply is None or answer_given(reply[1].text) != rule.answered:
+    given = answer_given(reply[1].text) if reply is not None else None
+    if given is None or given[0] != rule.answered:
         return None
     reply_index, answer = reply
     document = view.document
     segment, reply_segment = document.segments[index], document.segments[reply_index]
     asked_line = document.source.position(segment.source_span(start, end)[0])[0]
-    opener = _FIRST_WORD.search(answer.text)
-    if opener is None:
-        return None
-    reply_start, reply_end = answer.start + opener.start(), answer.start + opener.end()
+    reply_start, reply_end = answer.start + given[1], answer.start + given[2]
     if document.source.position(reply_segment.source_span(reply_start, reply_end)[0])[0] == asked_line:
         return index, segment, start, end
     return reply_index, reply_segment, reply_start, reply_end
-
-
-_FIRST_WORD = re.compile(r"(?<![\w'’])(?!(?:A|Ans|Answer)\s*[:.])\w[\w'’]*")
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:

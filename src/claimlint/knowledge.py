@@ -269,11 +269,16 @@ class KnowledgeBase:
         if product is None or product.status != "approved":
             return False
         indications = set(product.indications)
-        for other in self.products.values():
-            if other.brand_of == product_id and other.status == "approved":
-                indications |= other.indications
+        for brand in self.approved_brands(product_id):
+            indications |= self.products[brand].indications
         wanted = self.lineage(condition_id)
         return any(i in wanted or condition_id in self.lineage(i) for i in indications)
+
+    def approved_brands(self, product_id: str) -> set[str]:
+        """The ids of the approved brands of a generic ("zepbound" and "mounjaro" for "tirzepatide")."""
+        return {
+            key for key, other in self.products.items() if other.brand_of == product_id and other.status == "approved"
+        }
 
     def guidelines_for(self, product_id: str, condition_id: str) -> list[Guideline]:
         products = {product_id}
