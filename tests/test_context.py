@@ -189,6 +189,14 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('A headline says psilocybin "cures" depression.', False),  # scare quotes keep their distance
         ("What results do most patients get, and what are the risks?", False),
         ("It is the most effective treatment, according to The Menopause Society (2022 position statement).", False),
+        ("No CBD product is approved to treat, cure or prevent depression.", False),  # "no" opens the clause
+        ("No CBD product, this one included, is approved to treat, cure or prevent depression.", False),
+        ("No drugs, this protocol cures depression.", True),  # "no" negates its noun phrase only
+        ('Myth we also hear: "Ketamine cures depression." That isn\'t true either.', False),
+        ('## 4. Myth of the month: "Ketamine cures depression"', False),
+        ('"Ketamine cures depression." Also not true.', False),
+        ("This month brought headlines calling ketamine a cure for depression.", False),
+        ("Of 17 advertisers, 3 claimed ketamine cures depression (JAMA Netw Open 2023).", False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

@@ -751,3 +751,29 @@ def test_a_finding_on_the_answer_line_points_at_the_answer_word(builtin_rules):
     text = "Is CBD safe with your meds?\n\n(Spoiler: yes ✅)\n"
     [finding] = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "risk/safety-question-answered-yes"]
     assert (finding.line, finding.column, finding.excerpt) == (3, 11, "yes")
+
+
+def test_a_sentence_under_a_procedure_heading_speaks_of_the_procedure(builtin_rules):
+    page = "# Spravato and TMS\n\nSpravato is given in clinics. Spravato needs a REMS.\n\n"
+    page += "## Transcranial magnetic stimulation (TMS)\n\n"
+    assert "conflict/label-restriction" not in rules_fired(builtin_rules, page + "Most people drive home afterward.")
+    after_spravato = "## Spravato sessions\n\nMost people drive home afterward."
+    assert "conflict/label-restriction" in rules_fired(builtin_rules, page + after_spravato)
+
+
+def test_a_supplement_said_not_to_be_a_medicine_is_disclosed(builtin_rules):
+    use = "Berberine may lower blood sugar in type 2 diabetes."
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, use)
+    assert "disclosure/not-fda-approved" not in rules_fired(
+        builtin_rules, use + " Berberine is a plant compound, not a GLP-1 medicine."
+    )
+    # a compounded drug is a medicine: saying what it is not discloses nothing
+    compounded = "Compounded semaglutide may help weight loss. Semaglutide is not a miracle drug."
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, compounded)
+
+
+def test_an_approval_said_of_our_generic_is_lent_to_the_compounded_product_on_sale(builtin_rules):
+    page = "We ship compounded tirzepatide to your door.\n\n"
+    claim = "Our semaglutide is FDA-approved and made in a state-licensed pharmacy."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page + claim)
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, "We prescribe Wegovy.\n\n" + claim)

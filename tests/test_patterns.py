@@ -12,6 +12,7 @@ from claimlint.patterns import (
     phrase_regex,
     phrase_requirements,
     regex_anchors,
+    regex_branch_requirements,
     regex_requirements,
     text_words,
 )
@@ -80,6 +81,34 @@ def test_a_regex_requires_each_word_it_spells_out():
     groups = regex_requirements(r"\b(?:9|nine)\s+(?:in|of)\s+(?:10|ten)\s+(?:patients|clients)\b")
     assert {"patients", "clients"} in groups and {"9", "nine"} in groups
     assert regex_requirements(r"cure\w*") == ()
+
+
+def test_each_alternative_of_a_regex_keeps_its_own_requirements():
+    alternatives = regex_branch_requirements(r"\b(?:nine\s+in\s+ten\s+patients|response\s+rates?\s+above)\b")
+    assert [set().union(*groups) for groups in alternatives] == [
+        {"nine", "in", "ten", "patients"},
+        {"response", "rate", "rates", "above"},
+    ]
+    # an alternative with no word it must contain leaves the regex unproven: it runs on every text
+    assert () in regex_branch_requirements(r"\d+%|miracle")
+    assert regex_branch_requirements(r"cure(?:s|d)? depression") == [regex_requirements(r"cure(?:s|d)? depression")]
+
+
+def test_a_rule_wakes_only_where_one_of_its_alternatives_can_match(tmp_path):
+    from claimlint.ruleset import load_rules
+
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "rules:\n  - id: t/stat\n    category: overstated-efficacy\n    severity: error\n    summary: s\n"
+        "    message: m\n    rationale: r\n    sources: [s]\n    suggestion: s\n"
+        "    match:\n      regex: '(?:nine\\s+in\\s+ten\\s+patients|response\\s+rates\\s+above)'\n"
+        "    scope: sentence\n    unless: []\n"
+        "    examples:\n      bad: ['nine in ten patients']\n      good: ['ten patients']\n",
+        encoding="utf-8",
+    )
+    pack_ = next(p for p in load_rules([tmp_path]).packs if any(r.id == "t/stat" for r in p.rules))
+    assert pack_.candidates({"ten", "patients", "response"}) == []  # a word of each alternative, not all of one
+    assert [r.id for r in pack_.candidates({"nine", "in", "ten", "patients"})] == ["t/stat"]
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from claimlint.context import Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
 from claimlint.knowledge import KnowledgeBase, Mention
-from claimlint.patterns import literal_alternation, phrase_requirements
+from claimlint.patterns import literal_alternation, phrase_requirements, text_words
 from claimlint.view import PATTERN_WORDS, Claim, DocumentView
 
 _OFF_LABEL = compile_pattern(
@@ -330,8 +330,26 @@ def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: st
 _FORM = compile_pattern(r"\b(troche|lozenge|gumm(?:y|ie)|patch)(?:e?s)?\b", re.I)
 
 
-def _names_another_form(kb: KnowledgeBase, sentence: Sentence, product_id: str) -> bool:
-    """Whether a sentence speaks of a form of medicine the page's topic does not come in."""
+# A procedure a sentence may speak of on a drug's page: "During TMS, ... most people drive home afterward"
+_PROCEDURE = compile_pattern(
+    r"\b(?:r?TMS|ECT|electroconvulsive|transcranial|hyperbaric|HBOT|cryotherapy|acupuncture|psychotherapy"
+    r"|talk\s+therapy|CBT|nerve\s+blocks?|surgery)\b",
+    re.I,
+)
+
+
+def _names_another_form(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
+    """Whether a sentence speaks of a form of medicine the page's topic does not come in, or of a procedure.
+
+    A sentence under a heading that names a procedure and not the product
+    ("## Transcranial magnetic stimulation (TMS)") speaks of the procedure.
+    """
+    kb = view.knowledge
+    if _PROCEDURE.search(sentence.text):
+        return True
+    heading = view.heading_over(sentence)
+    if _PROCEDURE.search(heading) and not kb.product_mentions(heading, text_words(heading)):
+        return True
     names = " ".join(kb.products[product_id].names + kb.products[product_id].compounded_names).lower()
     forms = {m.group(1).lower() for m in _FORM.finditer(sentence.text)}
     return bool(forms) and not any(form in names for form in forms)
@@ -376,6 +394,8 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
             continue  # "Do you offer compounded semaglutide? No, we prescribe only the brands."
         if _has_disclosure(view, _NOT_APPROVED, True):
             return []
+        if _said_not_a_drug(view, claim.product.id):
+            return []
         if any(_sets_apart(view, s) for s in view.sentences_matching(_ONLY_APPROVED)):
             return []
         if claim.use == "compounded" and _has_disclosure(view, _OFF_LABEL, False):
@@ -387,6 +407,21 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
             )
         ]
     return []
+
+
+# "Berberine is a plant compound, not a GLP-1 medicine": said of a supplement, the reader learns it is no approved drug
+_NOT_A_DRUG = compile_pattern(r"\bnot\s+an?\s+(?:[\w-]+\s+){0,2}?(?:medicines?|drugs?|medications?)\b", re.I)
+
+
+def _said_not_a_drug(view: DocumentView, product_id: str) -> bool:
+    """Whether a sentence naming a supplement says it is not a medicine."""
+    if view.knowledge.products[product_id].kind != "supplement":
+        return False
+    return any(
+        claim.product.id == product_id and _NOT_A_DRUG.search(claim.sentence.text)
+        for claim in view.claims
+        if claim.product.end
+    )
 
 
 def _testimonials(view: DocumentView) -> list[Sentence]:
@@ -564,6 +599,9 @@ _SAID_OF_IT = compile_pattern(
 )
 
 
+_OURS = compile_pattern(r"\b(?:our|my)\s+(?:own\s+)?$", re.I)
+
+
 def _nearest_claim(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
     """The claim whose product stands nearest to a match in its sentence, if the sentence names one."""
     named = view.claims_in(sentence)
@@ -594,6 +632,13 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             if _names_its_brand(view, sentence, nearest):
                 return None  # "FDA-approved tirzepatide (Zepbound)": said of the brand, which is approved
             return bases[nearest.product.id]
+        if nearest.use in ("unnamed", "approved") and _OURS.search(sentence.text, 0, nearest.product.start):
+            # "Our semaglutide is FDA-approved" from a seller of compounded drugs: its own is compounded too
+            compounded = view.knowledge.products.get(f"compounded-{nearest.product.id}")
+            forms = [c for c in promoted if view.knowledge.products[c.product.id].form_of]  # "compounded tirzepatide"
+            sold = next(iter(forms + [c for c in promoted if c.use == "compounded"]), None)
+            if compounded is not None and sold is not None and not _CONTRASTED.search(sentence.text, match.end()):
+                return sold
         return None
     if (
         _GENERIC_APPROVED.match(sentence.text, match.end())
@@ -672,7 +717,7 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     for product_id in view.topic:
         for restriction in kb.products[product_id].restrictions:
             for sentence in view.unnamed(_forbidden(restriction.forbids)):
-                if _in_column_of_another(view, sentence, product_id) or _names_another_form(kb, sentence, product_id):
+                if _in_column_of_another(view, sentence, product_id) or _names_another_form(view, sentence, product_id):
                     continue
                 claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
                 found.extend(_breach(view, rule, claim, restriction))

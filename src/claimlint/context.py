@@ -258,7 +258,9 @@ _QUOTE_END = compile_pattern(r"[\"”][^\w\"”“]*$")
 _DEBUNK = compile_pattern(
     r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
     r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
-    r"|not\s+(?:true|quite|so\s+fast)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
+    r"|(?:also\s+)?not\s+(?:true|quite|so\s+fast)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
+    r"|(?:that|this|it)(?:\s+is|['’]s)?\s+(?:also\s+)?(?:not|isn['’]t)\s+(?:true|correct|accurate|right"
+    r"|what\s+the\s+(?:data|evidence|research|studies|trials)\s+show)"
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
     r"|no\s+(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial)s?\b|no\s*[.!,:;—–]"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"

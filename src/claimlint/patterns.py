@@ -423,6 +423,28 @@ def regex_requirements(regex: str) -> tuple[frozenset[str], ...]:
     return _distinct(_sequence_candidates(list(parsed), True, True))
 
 
+def regex_branch_requirements(regex: str) -> list[tuple[frozenset[str], ...]]:
+    """The requirements of each top-level alternative of a regex (one entry when it has none).
+
+    A rule's regex is often a dozen claims joined by ``|``: what all of them
+    share is little ("in" or "have"), while each alone needs a word of
+    several groups. Testing each alternative's groups wakes the rule only
+    where one of its claims can match.
+    """
+    try:
+        parsed = _sre_parse.parse(regex, re.IGNORECASE)
+    except re.error:
+        return [()]
+    items = list(parsed)
+    lead = [item for item in items if item[0] is _sre_c.AT]
+    core = [item for item in items if item[0] is not _sre_c.AT]
+    while len(core) == 1 and core[0][0] is _sre_c.SUBPATTERN and core[0][1][0] is None:
+        core = list(core[0][1][-1])  # a non-capturing group around it all
+    if len(core) != 1 or core[0][0] is not _sre_c.BRANCH or len(lead) != len(items) - 1:
+        return [_distinct(_sequence_candidates(items, True, True))]
+    return [_distinct(_sequence_candidates(list(branch), True, True)) for branch in core[0][1][1]]
+
+
 def _is_boundary(item) -> bool:
     op, av = item
     if op in (_sre_c.AT, _sre_c.ASSERT_NOT, _sre_c.ASSERT):

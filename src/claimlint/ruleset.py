@@ -25,7 +25,7 @@ from claimlint.patterns import (
     expand_slots,
     phrase_regex,
     phrase_requirements,
-    regex_requirements,
+    regex_branch_requirements,
 )
 from claimlint.yamlfile import Located, load_yaml
 
@@ -558,8 +558,8 @@ def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozen
         expanded = expand_slots(regex, vocabulary)
         check_user_regex(expanded)
         alternatives.append(expanded)
-        groups = regex_requirements(expanded)
-        requires = None if not groups or requires is None else [*requires, groups]
+        for groups in regex_branch_requirements(expanded):
+            requires = None if not groups or requires is None else [*requires, groups]
     pattern = "|".join(alternatives)
     if match.get("word_bounded", True):
         pattern = bounded(pattern)

@@ -31,8 +31,9 @@ _NEG_REPORTED = compile_pattern(
     r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
-    r"|companies|brands|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))\s+(?:(?:that|which|who)\s+)?"
-    r"(?:promise|claim|tout"
+    r"|companies|brands|headlines|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
+    r"\s+(?:(?:that|which|who)\s+)?"
+    r"(?:promise|claim|tout|calling|claiming|promising|touting"
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
@@ -44,7 +45,7 @@ _NEG_REPORTED = compile_pattern(
     r"|(?<!I\s)(?:swears?|swore)(?:\s+(?:that|by))?"
     r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|said|say|wrote|write)"
     r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
-    r"|(?:a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
+    r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
     # "anyone who tells you one of these beats all the others is selling something"
     r"|(?:anyone|anybody|someone|whoever)\s+(?:who|that)?\s*(?:tells|told|promises|promised|says|said|claims|claimed)"
     r"(?:\s+(?:you|us|readers|patients))?(?:\s+that)?"
@@ -96,8 +97,16 @@ _TERMINATOR = compile_pattern(
 _WORD = compile_pattern(r"[\w'’]+")
 _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
+# "No" opening a clause's subject negates the clause ("No CBD product is approved to treat, cure or prevent ..."),
+# and may be followed by an aside before the verb ("No product, this one included, is ...")
+_VERB = r"(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|should|may|might|must)\b"
+_SUBJECT_VERB = compile_pattern(r"(?:\s+[\w'’-]+){1,5}?\s+" + _VERB, re.I)
+_ASIDE_VERB = compile_pattern(r",[^,.;:!?]{1,40},\s*" + _VERB, re.I)
+
 # What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
-_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?\s*")
+# "Myth we also hear:", "Myth of the month:"
+_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?(?:\s*[\w'’]+){0,4}?\s*")
+_MYTH_COLON = compile_pattern(_MYTH_LABEL.pattern + ":")
 
 
 def _parenthesis_end(text: str, position: int) -> int:
@@ -243,9 +252,13 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
     for cue in pre:
         if any(s <= cue.start() < e for s, e in pseudo):
             continue
+        skip_to = cue.end()
         if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
             comma = text.find(",", cue.end())
-            if comma >= 0:
+            aside = None if comma < 0 or _SUBJECT_VERB.match(text, cue.end()) else _ASIDE_VERB.match(text, comma)
+            if aside is not None:
+                skip_to = aside.end()  # "No CBD product, this one included, is approved to ...": the whole clause
+            elif comma >= 0 and not _SUBJECT_VERB.match(text, cue.end()):
                 terminators_here = [t for t in terminators if t < comma] + [comma]
                 limit = next((t for t in terminators_here if t >= cue.end() and text[cue.end() : t].strip()), comma)
                 words = list(_WORD.finditer(text, cue.end(), limit))
@@ -254,20 +267,19 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
                 continue
         # "Myth: ..." negates what follows the colon, all of it; "No: it is off-label" answers a question
         myth = cue.group().lower().startswith("myth")
-        label = _MYTH_LABEL.match(text, cue.end())
-        if myth and text.startswith(":", label.end()):
+        if myth and _MYTH_COLON.match(text, cue.end()):
             scopes.append((cue.start(), len(text), cue.start(), cue.end()))
             continue
         limit = next(
             (
                 t
                 for t in terminators
-                if t >= cue.end() and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
+                if t >= skip_to and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
             ),
             len(text),
         )
         limit = min(limit, _parenthesis_end(text, cue.start()))
-        words = list(_WORD.finditer(text, cue.end(), limit))
+        words = list(_WORD.finditer(text, skip_to, limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))
     for cue in post:

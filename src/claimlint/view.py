@@ -214,6 +214,17 @@ class DocumentView:
             self._index_of = {id(segment): i for i, segment in enumerate(self.document.segments)}
         return self._index_of[id(sentence.segment)]
 
+    def heading_over(self, sentence: Sentence) -> str:
+        """The text of the heading a sentence stands under ("" before the first heading)."""
+        if "headings" not in self.memo:
+            over, last = [], ""
+            for segment in self.document.segments:
+                if segment.kind == "heading":
+                    last = segment.text
+                over.append(last)
+            self.memo["headings"] = over
+        return self.memo["headings"][self._index(sentence)]
+
     def column_header(self, sentence: Sentence) -> str | None:
         """The header of a table cell's column (not the first column, which names the rows)."""
         if sentence.segment.kind != "table-cell":
