@@ -197,6 +197,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"Ketamine cures depression." Also not true.', False),
         ("This month brought headlines calling ketamine a cure for depression.", False),
         ("Of 17 advertisers, 3 claimed ketamine cures depression (JAMA Netw Open 2023).", False),
+        ("Ads that promise a quick fix, no waiting or a cure for depression deserve a second look.", False),
+        ("Ads promise miracles, but our infusions cure depression.", True),
+        ('"Cures depression" is allowed only when quoting a patient.', False),
+        ("That is very different from saying ketamine cures depression.", False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

@@ -289,6 +289,9 @@ def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagg
         'Slide 1: "I haven\'t felt this light in ten years." — J., client since 2023',
         'Jenna, 34: "Off my anxiety meds in 6 weeks and I have never felt calmer."',
         'JESS (34, Tampa, real member): "I was down forty-one pounds in ten weeks."',
+        '- "Six years of flares and I finally made it through a summer without one." – Priya, 41, Hashimoto\'s',
+        '**Marisol T. ★★★★★** "My daughter went from 30 seizures a week to two."',
+        '💬 "Ibogaine in March, two years clean now." — Marcus R., Phoenix',
     ],
 )
 def test_signed_quotations_are_testimonials(builtin_rules, signed):
@@ -777,3 +780,68 @@ def test_an_approval_said_of_our_generic_is_lent_to_the_compounded_product_on_sa
     claim = "Our semaglutide is FDA-approved and made in a state-licensed pharmacy."
     assert "conflict/approval-claim" in rules_fired(builtin_rules, page + claim)
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, "We prescribe Wegovy.\n\n" + claim)
+
+
+@pytest.mark.parametrize(
+    ("quotation", "result"),
+    [
+        ('> "Size 18 to size 10 in four months. My coworkers noticed." — Alyssa, 34', "Size 18 to size 10"),
+        ('"Six years of tennis elbow, done in three weeks. I feel great." (Dana R., Austin)', "done in three weeks"),
+        ('"My daughter went from 30 seizures a week to two." (Marisol, 38)', "from 30 seizures a week to two"),
+        ('"Two years clean now and I feel great." — Marcus R., Phoenix', "years clean"),
+    ],
+)
+def test_every_sentence_of_a_signed_quotation_can_tell_a_dramatic_result(builtin_rules, quotation, result):
+    found = [f for f in lint_text(quotation + "\n", builtin_rules, "d.md") if f.rule == "efficacy/testimonial-result"]
+    assert [f.excerpt for f in found][:1] == [result]
+
+
+def test_the_first_testimonial_is_on_the_quotation_line_not_the_label_above_it(builtin_rules):
+    text = '**Pin 2:** week 1 vs week 3\n**Pin title:** "My bald patches filled in so fast." (Kayla R.)\n'
+    [finding] = [f for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/testimonial"]
+    assert finding.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Minoxidil isn't addictive.", False),
+        ("Semaglutide is not habit-forming.", False),
+        ("Ketamine is not addictive.", True),  # a controlled substance
+        ("CBD is non-addictive.", True),  # not an approved drug
+        ("We ship compounded tirzepatide.\n\nIt's not habit-forming.", True),  # said of what the page sells
+    ],
+)
+def test_no_addiction_is_a_claim_unless_said_of_an_approved_uncontrolled_drug(builtin_rules, text, flagged):
+    assert ("risk/non-addictive" in rules_fired(builtin_rules, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "answered",
+    [
+        "\"It's natural, so it's safe.\" Mushrooms can still cause panic and accidents.",
+        '"No side effects, it\'s your own cells." Injected cells still carry real risks, including infection.',
+        '"It has no side effects." Vivid dreams and headache are common early on.',
+    ],
+)
+def test_a_quoted_safety_claim_answered_with_its_harms_is_not_made(builtin_rules, answered):
+    assert not {r for r in rules_fired(builtin_rules, answered) if r.startswith("risk/")}
+    assert "risk/no-side-effects" in rules_fired(builtin_rules, '"No side effects!" Book today.')
+
+
+def test_it_stands_for_the_approved_product_named_before_it(builtin_rules):
+    page = "Try our CBD oil for calm.\n\n"
+    epidiolex = "Epidiolex is a prescription CBD. It is the only FDA-approved CBD."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + epidiolex)
+    row = "| Product | Notes |\n|---|---|\n| Epidiolex | Approved for Dravet syndrome. It is FDA-approved. |"
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + row)
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page + "It is FDA-approved.")
+
+
+def test_a_draft_that_refuses_compounded_drugs_lends_them_no_approval(builtin_rules):
+    policy = "We prescribe FDA-approved GLP-1 medicines. We do not start patients on compounded semaglutide."
+    assert "conflict/approval-claim" not in rules_fired(
+        builtin_rules, policy + "\n\nSome inject compounded semaglutide."
+    )
+    seller = "Start compounded semaglutide from $199.\n\nWe prescribe FDA-approved GLP-1 medicines."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, seller)

@@ -8,6 +8,7 @@ import pytest
 
 from claimlint.patterns import (
     bounded,
+    first_char_guard,
     phrase_anchors,
     phrase_regex,
     phrase_requirements,
@@ -118,3 +119,21 @@ def test_a_rule_wakes_only_where_one_of_its_alternatives_can_match(tmp_path):
 def test_a_gap_after_optional_words_matches_with_or_without_them(text):
     regex = phrase_regex("results most (of our|) ... actually get", {})
     assert re.search(regex, text)
+
+
+def test_a_guard_names_the_characters_a_match_can_start_with():
+    guarded = first_char_guard(r"(?<![\w])(?:cure[sd]?|heal(?:s|ed)?|(?:\d+|ten)\s?%?)")
+    lookahead = re.match(r"\(\?=\[(.*?)\]\)", guarded)
+    assert lookahead and set(lookahead.group(1)) == set("cChHtT0123456789")
+    # a pattern that may start with any character, or with nothing, is left as it is
+    assert first_char_guard(r"\W*cure") == r"\W*cure"
+    assert first_char_guard(r"(?:cure)?") == r"(?:cure)?"
+
+
+def test_guarded_rule_patterns_find_what_the_unguarded_ones_find(builtin_rules):
+    for rule in builtin_rules.rules:
+        if rule.pattern is None or not rule.pattern.startswith("(?=["):
+            continue
+        bare = re.compile(rule.pattern[rule.pattern.index("])") + 2 :], re.IGNORECASE)
+        for text in rule.bad + rule.good:
+            assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)], rule.id

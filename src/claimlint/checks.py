@@ -124,7 +124,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
-    r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference"
+    r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference|clean|sober"
     r"|\d+\s*(?:lbs?|pounds|kg|%))\b",
     re.I,
 )
@@ -145,13 +145,13 @@ _STAFF = compile_pattern(
 )
 _QUOTE_MARK = compile_pattern(r"[\"“”]")
 _ATTRIBUTION = compile_pattern(
-    r"(?:^|\s)[—–]{1,2}\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z][a-z]*\.?)?(?:,\s*[\w .'’-]{1,40})?[.)]?(?:[^\w\s]|\s)*$"
+    r"(?:^|\s)[—–]{1,2}\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z][a-z]*\.?)?(?:,\s*[\w .,'’-]{1,40})?[.)]?(?:[^\w\s]|\s)*$"
     # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
     # a closing quote, stars or a dash, then "Kyle, 34"
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}[\s\ufffc]*$"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
-    r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:)\s"
+    r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:|\s*[★⭐]{3,})\s"
     # a name and age, then the quotation: "Jenna, 34: "Off my anxiety meds ..."", "JESS (34, Tampa): "...""
     r"|\b[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:,\s*\d{2}\b|\s*\(\d{2}\b[^)]{0,40}\))[^\"“:\n]{0,40}:\s*[\"“]"
     # a review opening with its star rating: "★★★★★ "I out-hike my grandkids now""
@@ -373,10 +373,10 @@ def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
     if found is None or sentence.asks(sentence.start + found.start(), sentence.start + found.end()):
         return False
     kb = view.knowledge
-    return any(
-        c.product.end <= found.start() and kb.products[c.product.id].status == "approved" and c.use != "compounded"
-        for c in view.claims_in(sentence)
-    )
+    named = [c for c in view.claims_in(sentence) if c.product.end <= found.start()]
+    if not named and _SAID_OF_IT.search(sentence.text, 0, found.start() + len(found.group().split()[0]) + 1):
+        named = view.referents(sentence)  # "Epidiolex is a prescription CBD. It is the only FDA-approved one."
+    return any(kb.products[c.product.id].status == "approved" and c.use != "compounded" for c in named)
 
 
 _ANSWERED_NO = compile_pattern(r"\W*(?:no|nope|we\s+don['’]t|we\s+do\s+not|not\s+(?:here|at\s+our|from\s+us))\b", re.I)
@@ -428,8 +428,31 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
     """The draft's testimonials, found once for both testimonial checks."""
     if "testimonials" not in view.memo:
         hinted = view.sentences_matching(_TESTIMONIAL_HINT)
-        view.memo["testimonials"] = [s for s in hinted if not s.question and _is_testimonial(s)]
+        found = [s for s in hinted if not s.question and _is_testimonial(s)]
+        # a signed quotation is one testimonial, all of its line: "Size 18 to size 10 in four months. ..." — Alyssa, 34
+        lines = {}
+        for s in found:
+            if _ATTRIBUTION.search(s.segment.text):
+                text = s.segment.text
+                begins = _first_word_at(s)
+                lines.setdefault(id(s.segment), []).append((text.rfind("\n", 0, begins) + 1, text.find("\n", begins)))
+        seen = {(id(s.segment), s.start) for s in found}
+        for index, segment in enumerate(view.document.segments):
+            for line_start, line_end in lines.get(id(segment), ()):
+                end = len(segment.text) if line_end < 0 else line_end
+                found += [
+                    s
+                    for s in view.sentences_of(index)
+                    if line_start <= _first_word_at(s) < end and (id(segment), s.start) not in seen and not s.question
+                ]
+                seen |= {(id(segment), s.start) for s in found if s.segment is segment}
+        view.memo["testimonials"] = sorted(found, key=view.position)
     return view.memo["testimonials"]
+
+
+def _first_word_at(sentence: Sentence) -> int:
+    """Where a sentence's first word stands in its segment (past a line break or placeholder it opens with)."""
+    return sentence.start + len(sentence.text) - len(sentence.text.lstrip(f" \n{PLACEHOLDER}"))
 
 
 def _states_typical_results(view: DocumentView) -> bool:
@@ -486,7 +509,14 @@ _DRAMATIC_RESULT = compile_pattern(
     r"|(?:lost|dropped|shed|down)\s+(?:\d+|[a-z]+ty(?:-[a-z]+)?)\s*(?:lbs?|pounds|kg|kilos)|years?\s+younger"
     r"|(?:feel|felt|feeling)\s+(?:like\s+)?(?:\d\d|twenty|thirty)\b|never\s+(?:been|felt)\s+better"
     r"|haven['’]t\s+(?:had|felt|needed|touched|been)\b|first\s+time\s+in\s+(?:years|\d+|a\s+decade|ages)"
-    r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field)|my\s+(?:job|feet|life)))",
+    r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field)|my\s+(?:job|feet|life))"
+    # a before and after: "from 30 seizures a week to two", "size 18 to size 10", "from bedbound to hiking"
+    r"|from\s+(?:a\s+)?(?:size\s+)?\d+\b[^.;!?]{0,40}?\bto\s+(?:a\s+)?(?:size\s+)?(?:\d+|zero|none|one|two|three)\b"
+    r"|size\s+\d+\s+to\s+(?:a\s+)?size\s+\d+"
+    r"|from\s+(?:bed[- ]?bound|housebound|a\s+wheelchair|crutches|a\s+walker)\s+to\b"
+    r"|(?:done|gone|over|fixed|healed)\s+in\s+(?:\d+|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|months?)"
+    r"|(?:years?|months?)\s+(?:clean|sober)\b|not\s+(?:one|a\s+single)\s+(?:craving|flare|migraine|attack|seizure)"
+    r"|cancell?ed\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:surgery|replacement|operation))",
     re.I,
 )
 
@@ -523,6 +553,8 @@ def _is_testimonial(sentence: Sentence) -> bool:
         or segment.kind == "blockquote"
         or _QUOTE_MARK.search(segment.text, 0, attributed.end())  # someone's words, signed
     ):
+        if len(text.strip()) <= len(attributed.group().strip()) + 2:
+            text = segment.text  # the signature alone: '"... two years clean now." — Marcus R., Phoenix'
         return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text))
     if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
         return True
@@ -585,7 +617,8 @@ _CONTRASTED = compile_pattern(
 )
 _GENERIC_APPROVED = compile_pattern(
     r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
-    r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs)\b",
+    r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs|hemp|extracts?|gummies|tinctures?"
+    r"|oils?|softgels?|capsules?)\b",
     re.I,
 )
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
@@ -620,6 +653,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     said of another product, or of no product at all, is left alone.
     """
     promoted, bases = view.promoted
+    refused = _refused(view)
+    promoted = [c for c in promoted if c.product.id not in refused]
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
     nearest = _nearest_claim(view, sentence, match)
@@ -647,8 +682,37 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
+        referents = view.referents(sentence)
+        products = view.knowledge.products
+        if referents and all(
+            products[c.product.id].status == "approved" and c.product.id not in bases for c in referents
+        ):
+            return None  # "Epidiolex is a prescription CBD. It is FDA-approved.": "it" is the approved product
         return promoted[0]
     return None
+
+
+_WE_REFUSE = compile_pattern(
+    r"\b(?:we|I)\s+(?:\w+\s+)?(?:do\s+not|don['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|cannot|can['’]t|never|no\s+longer)\b",
+    re.I,
+)
+
+
+def _refused(view: DocumentView) -> set[str]:
+    """Unapproved products the draft says it does not offer: "We do not start new patients on compounded semaglutide".
+
+    Such a draft promotes the approved products instead, so its "we prescribe
+    FDA-approved GLP-1 medicines" lends nothing to the compounded ones it names.
+    """
+    if "refused" not in view.memo:
+        refused = set()
+        for claim in view.promoted[0]:
+            start = claim.sentence.start + claim.product.start
+            refusal = _WE_REFUSE.search(claim.sentence.text, 0, claim.product.start)
+            if refusal is not None and claim.sentence.negated(start, start + 1):
+                refused.add(claim.product.id)
+        view.memo["refused"] = refused
+    return view.memo["refused"]
 
 
 def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:
@@ -897,6 +961,27 @@ def _forbidden(phrases: tuple[str, ...]) -> re.Pattern:
 def approved_use(view: DocumentView, sentence: Sentence) -> bool:
     """Whether a sentence ties a product to one of its approved indications ("Zepbound for sleep apnea")."""
     return any(c.use == "approved" for c in view.claims_in(sentence))
+
+
+def approved_and_uncontrolled(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether what a sentence speaks of is approved and no controlled substance ("semaglutide isn't habit-forming").
+
+    Said of such a drug, "not addictive" repeats its label; said of ketamine,
+    of CBD or of a compounded copy, it denies a risk or claims what no label
+    says. The sentence's own products count, or else the page's topic when
+    the page sells nothing unapproved or compounded.
+    """
+    products = view.knowledge.products
+    named = {c.product.id for c in view.claims_in(sentence)}
+    if not named:
+        refused = _refused(view)
+        if any(c.use != "off-label" and c.product.id not in refused for c in view.promoted[0]):
+            return False  # "not habit-forming" on a page selling compounded tirzepatide: said of what it sells
+        named = set(view.topic)
+    return bool(named) and all(
+        products[pid].status == "approved" and products[pid].controlled is None and not products[pid].form_of
+        for pid in named
+    )
 
 
 CHECKS: dict[str, Callable[[DocumentView, object], list[Finding]]] = {

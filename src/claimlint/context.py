@@ -176,6 +176,16 @@ class Sentence:
         )
 
     @cached_property
+    def answered_with_harms(self) -> bool:
+        """A quoted safety claim whose next sentence names the harms it leaves out.
+
+        '"It's natural, so it's safe." Mushrooms can still cause panic ...',
+        '"No side effects, it's your own cells." ... that carries real risks.'
+        """
+        text = self.text.strip()
+        return text[:1] in '"“' and bool(_QUOTE_END.search(text)) and bool(_HARMS_NAMED.search(self.following[:200]))
+
+    @cached_property
     def _hedging_phrase(self) -> bool:
         return bool(_HEDGE.search(self._prefix + self.text))
 
@@ -253,14 +263,23 @@ class Sentence:
         return bool(following) and bool(_CITATION_ONLY.fullmatch(following)) and is_cited(following)
 
 
+# Harms named right after a quoted safety claim: the claim is answered, not made
+_HARMS_NAMED = compile_pattern(
+    r"\b(?:can|could|may|still|does|do)\s+(?:still\s+)?(?:cause|trigger|lead\s+to|carry|raise|interact|precipitate"
+    r"|block)\b|\b(?:carries|carry|has|have)\s+(?:real\s+|serious\s+)?risks?\b|\b(?:risks|side\s+effects|adverse"
+    r"\s+(?:effects|events))\s+(?:include|are)\b|\bare\s+common\b|\bhas\s+(?:caused|been\s+linked)\b",
+    re.I,
+)
 # A sentence that is all quotation, and what may follow it to take it apart
 _QUOTE_END = compile_pattern(r"[\"”][^\w\"”“]*$")
 _DEBUNK = compile_pattern(
     r"\W*(?:(?:okay|ok|so|well|hmm|um)\W+)?(?:let['’]s\s+(?:talk\s+about|unpack|look\s+at"
     r"|break\s+(?:this|that|it)\s+down|fact[- ]check)|that['’]s\s+(?:a\s+myth|not\s+(?:true|what)|false|misleading)"
-    r"|(?:also\s+)?not\s+(?:true|quite|so\s+fast)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
+    r"|(?:also\s+)?not\s+(?:true|quite|so\s+fast|so\b)|false\b|myth\b|half[- ]true\b|partly\s+true\b|misleading\b"
     r"|(?:that|this|it)(?:\s+is|['’]s)?\s+(?:also\s+)?(?:not|isn['’]t)\s+(?:true|correct|accurate|right"
     r"|what\s+the\s+(?:data|evidence|research|studies|trials)\s+show)"
+    r"|(?:that|this)(?:\s+is|['’]s)\s+(?:a|an|just\s+a|only\s+a)\s+(?:marketing|sales|advertising|ad)\s+(?:line|claim"
+    r"|pitch|slogan)"
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
     r"|no\s+(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial)s?\b|no\s*[.!,:;—–]"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"

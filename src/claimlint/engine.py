@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimlint.checks import CHECKS, approved_use
+from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use
 from claimlint.context import Sentence, answer_given
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
@@ -134,6 +134,8 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         return True
     if "negated" in unless and sentence.negated(start, end):
         return True
+    if "negated" in unless and rule.category == "minimized-risk" and sentence.answered_with_harms:
+        return True
     if "hedged" in unless and sentence.hedged(start, end):
         return True
     if "cited" in unless:
@@ -141,8 +143,10 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
-    if "approved" in unless and view.knowledge.products:
-        return approved_use(view, sentence)
+    if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
+        return True
+    if "uncontrolled" in unless and view.knowledge.products:
+        return approved_and_uncontrolled(view, sentence)
     return False
 
 

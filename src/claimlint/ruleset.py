@@ -23,6 +23,7 @@ from claimlint.patterns import (
     bounded,
     check_user_regex,
     expand_slots,
+    first_char_guard,
     phrase_regex,
     phrase_requirements,
     regex_branch_requirements,
@@ -37,7 +38,7 @@ CATEGORIES = (
     "guideline-conflict",
 )
 SCOPES = ("sentence", "paragraph", "document")
-CONDITIONS = ("negated", "hedged", "cited", "question", "approved")
+CONDITIONS = ("negated", "hedged", "cited", "question", "approved", "uncontrolled")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
     "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback", "answered",
@@ -567,6 +568,7 @@ def _compile_match(match, vocabulary: dict[str, list[str]]) -> tuple[str, frozen
         requires = None  # a match may start inside a word
     if match.get("case_sensitive", False):
         pattern = f"(?-i:{pattern})"
+    pattern = first_char_guard(pattern)
     if not requires:
         return pattern, None, None
     return pattern, frozenset().union(*(groups[0] for groups in requires)), tuple(requires)

@@ -57,6 +57,8 @@ _NEG_REPORTED = compile_pattern(
     r"|commercial|meme|thread|comment|podcast|seller|clinic)\s+(?:I\s+saw\s+|I\s+read\s+)?(?:said|says|claimed|claims"
     r"|told\s+me|promised|promises|insisted|insists)"
     r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
+    # "that's very different from saying it's risk-free": the words are weighed, not said
+    r"|(?:different|far)\s+from\s+(?:saying|claiming|calling\s+it|promising)(?:\s+that)?"
     r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:described|called|labeled|billed|marketed)"
     # what a named guideline says of the options: "The American Headache Society's 2016 review named ... as first-line"
     r"|(?:American\s+Headache\s+Society|AHS|CANMAT|VA/DoD|APA|NICE|ESMO|ASRA|AUA|guidelines?)(?:['’]s)?"
@@ -81,6 +83,7 @@ _NEG_POST = compile_pattern(
     r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
     r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden|(?:a\s+)?red\s+flags?|warning\s+signs?"
+    r"|(?:allowed|permitted|acceptable)\s+only\s+(?:when|if|for|in|as)"
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
     r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
     r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
@@ -95,6 +98,7 @@ _TERMINATOR = compile_pattern(
     re.I,
 )
 _WORD = compile_pattern(r"[\w'’]+")
+_LIST_COMMA = compile_pattern(r",\s*(?:no|zero|without|nothing|never|not)\b", re.I)
 _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 
 # "No" opening a clause's subject negates the clause ("No CBD product is approved to treat, cure or prevent ..."),
@@ -242,8 +246,11 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
     scopes = _unasserted_scopes(text, quotes_are_mentions)
     pre = list(_NEG_PRE.finditer(text))
     lowered = text.lower()
+    reported: set[int] = set()
     if any(word in lowered for word in _REPORTED_WORDS):
-        pre = sorted(pre + list(_NEG_REPORTED.finditer(text)), key=lambda m: m.start())
+        others = list(_NEG_REPORTED.finditer(text))
+        reported = {m.start() for m in others}
+        pre = sorted(pre + others, key=lambda m: m.start())
     post = list(_NEG_POST.finditer(text))
     if not pre and not post:
         return scopes
@@ -274,7 +281,10 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
             (
                 t
                 for t in terminators
-                if t >= skip_to and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
+                if t >= skip_to
+                and (_MYTH_LABEL.fullmatch(text, cue.end(), t) is None or not myth)
+                # what others promise is a list: "Ads that promise a cure, no side effects or ..."
+                and not (cue.start() in reported and _LIST_COMMA.match(text, t))
             ),
             len(text),
         )

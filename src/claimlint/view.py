@@ -208,6 +208,10 @@ class DocumentView:
         index = self._index(sentence)
         return any(i == index and sentence.start <= at < sentence.end for i, at in self.efficacy_at)
 
+    def position(self, sentence: Sentence) -> tuple[int, int]:
+        """Where a sentence stands in the draft, for putting sentences in reading order."""
+        return self._index(sentence), sentence.start
+
     def _index(self, sentence: Sentence) -> int:
         """The index of a sentence's segment (a map built once per draft)."""
         if self._index_of is None:
@@ -282,6 +286,24 @@ class DocumentView:
             if earlier:
                 return earlier[-1]
         return None
+
+    def referents(self, sentence: Sentence) -> list[Claim]:
+        """The products "it" most likely stands for: those of the sentence before, or of the head of a table row.
+
+        "| Epidiolex | Approved for seizures. It is the only FDA-approved CBD. |"
+        """
+        index = self._index(sentence)
+        segment = sentence.segment
+        if segment.kind == "table-cell" and segment.column > 0:
+            segments = self.document.segments
+            head = next(
+                (i for i in range(index - 1, -1, -1) if segments[i].block == segment.block and segments[i].column == 0),
+                None,
+            )
+            if head is not None:
+                return [c for s in self.sentences_of(head) for c in self.claims_in(s)]
+        before = self.sentence_before(index, sentence)
+        return self.claims_in(before) if before is not None else []
 
     def followers(self, pattern: re.Pattern) -> Iterator[tuple[Sentence, str]]:
         """Sentences that name no product and hold a pattern, each with the one product the sentence before names.
