@@ -201,6 +201,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("Ads promise miracles, but our infusions cure depression.", True),
         ('"Cures depression" is allowed only when quoting a patient.', False),
         ("That is very different from saying ketamine cures depression.", False),
+        ("My buddy says ketamine cures depression.", False),
+        ('**"Ketamine cures depression."** It isn\'t that simple.', False),
+        ('"Ketamine cures depression." That overstates it.', False),
+        ('"Ketamine cures depression." They aren\'t the same thing.', False),
     ],
 )
 def test_negation_scope_in_lists_and_clauses(lint, text, flagged):

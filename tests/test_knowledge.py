@@ -845,3 +845,16 @@ def test_a_draft_that_refuses_compounded_drugs_lends_them_no_approval(builtin_ru
     )
     seller = "Start compounded semaglutide from $199.\n\nWe prescribe FDA-approved GLP-1 medicines."
     assert "conflict/approval-claim" in rules_fired(builtin_rules, seller)
+
+
+def test_a_table_column_of_phrases_to_avoid_quotes_them(builtin_rules):
+    table = "| Avoid | Why |\n|---|---|\n"
+    table += '| "Reverses aging" | No trial shows it |\n| "No side effects" | Flushing is common |'
+    assert rules_fired(builtin_rules, table) == set()
+    assert "risk/no-side-effects" in rules_fired(builtin_rules, table.replace("Avoid", "Benefit"))
+
+
+def test_it_after_a_quoted_myth_stands_for_the_product_the_myth_named(builtin_rules):
+    myth = '- **"Minoxidil makes you dependent forever."** It isn\'t addictive. Gains fade if you stop.'
+    assert "risk/non-addictive" not in rules_fired(builtin_rules, myth)
+    assert "risk/non-addictive" in rules_fired(builtin_rules, "Ketamine is a strong medicine. It isn't addictive.")

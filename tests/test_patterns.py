@@ -137,3 +137,10 @@ def test_guarded_rule_patterns_find_what_the_unguarded_ones_find(builtin_rules):
         bare = re.compile(rule.pattern[rule.pattern.index("])") + 2 :], re.IGNORECASE)
         for text in rule.bad + rule.good:
             assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)], rule.id
+
+
+def test_a_punctuation_alternative_follows_its_word_without_a_space():
+    regex = phrase_regex("no labs (and|,|needed)", {})
+    assert re.search(regex, "No labs, no waiting rooms", re.I).group() == "No labs,"
+    assert re.search(regex, "no labs needed", re.I)
+    assert not re.search(regex, "no labsneeded", re.I)

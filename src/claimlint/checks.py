@@ -968,11 +968,12 @@ def approved_and_uncontrolled(view: DocumentView, sentence: Sentence) -> bool:
 
     Said of such a drug, "not addictive" repeats its label; said of ketamine,
     of CBD or of a compounded copy, it denies a risk or claims what no label
-    says. The sentence's own products count, or else the page's topic when
-    the page sells nothing unapproved or compounded.
+    says. The sentence's own products count, or those of the sentence before
+    ("Minoxidil makes you dependent." It isn't addictive.), or else the page's
+    topic when the page sells nothing unapproved or compounded.
     """
     products = view.knowledge.products
-    named = {c.product.id for c in view.claims_in(sentence)}
+    named = {c.product.id for c in view.claims_in(sentence)} or {c.product.id for c in view.referents(sentence)}
     if not named:
         refused = _refused(view)
         if any(c.use != "off-label" and c.product.id not in refused for c in view.promoted[0]):

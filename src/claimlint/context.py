@@ -283,6 +283,8 @@ _DEBUNK = compile_pattern(
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
     r"|no\s+(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial)s?\b|no\s*[.!,:;—–]"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"
+    r"|they\s+(?:aren['’]t|are\s+not|don['’]t|do\s+not|won['’]t)\b|it['’]s\s+not\b|they['’]re\s+not\b"
+    r"|that\s+(?:overstates|exaggerates|oversells)\b|that['’]s\s+(?:an\s+)?(?:overstatement|exaggeration)\b"
     r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
     r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
     r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",

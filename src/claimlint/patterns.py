@@ -99,6 +99,9 @@ def _trie(node: dict) -> tuple[str, int]:
     return body, 1 + children[0][1]
 
 
+_MARKS = ",;:!?"
+
+
 def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
     """Compile one phrase of the rule syntax (see rules/SCHEMA.md) to a regex."""
     tokens = _TOKEN.findall(phrase.strip())
@@ -132,7 +135,13 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
             options = [o.strip() for o in raw]
             body = "|".join(phrase_regex(o, vocabulary) for o in options if o)
             following = tokens[close + 1] if close + 1 < len(tokens) else ""
-            if all(options):
+            marks = [o for o in options if o and o[0] in _MARKS]
+            if all(options) and marks and out and out[-1] == r"\s+":
+                # "(labs) (and|or|,)": a comma follows its word with no space before it
+                words = "|".join(phrase_regex(o, vocabulary) for o in options if o[0] not in _MARKS)
+                marked = "|".join(phrase_regex(o, vocabulary) for o in marks)
+                out[-1] = rf"(?:\s+(?:{words})|\s*(?:{marked}))" if words else rf"\s*(?:{marked})"
+            elif all(options):
                 out.append(f"(?:{body})")
             elif following.isspace():
                 out.append(rf"(?:(?:{body})\s+)?")  # "(great|) success": the space goes with the word
