@@ -618,7 +618,7 @@ _CONTRASTED = compile_pattern(
 _GENERIC_APPROVED = compile_pattern(
     r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
     r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs|hemp|extracts?|gummies|tinctures?"
-    r"|oils?|softgels?|capsules?)\b",
+    r"|oils?|softgels?|capsules?|hormones?|protocols?|programs?)\b",
     re.I,
 )
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
