@@ -858,3 +858,21 @@ def test_it_after_a_quoted_myth_stands_for_the_product_the_myth_named(builtin_ru
     myth = '- **"Minoxidil makes you dependent forever."** It isn\'t addictive. Gains fade if you stop.'
     assert "risk/non-addictive" not in rules_fired(builtin_rules, myth)
     assert "risk/non-addictive" in rules_fired(builtin_rules, "Ketamine is a strong medicine. It isn't addictive.")
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("In TRANSFORM-2, about seven in ten people on esketamine responded by week four.", False),
+        ("In the STEP 1 trial, 9 in 10 adults lost weight.", False),
+        ("About seven in ten people on esketamine responded by week four.", True),
+        ("In COVID-19 care, 9 in 10 patients respond.", True),  # a disease, not a trial
+    ],
+)
+def test_a_trial_named_by_its_acronym_is_a_source(builtin_rules, text, flagged):
+    assert ("efficacy/statistic-claim" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_a_table_column_of_phrases_quotes_them(builtin_rules):
+    table = '| Phrase the Board has seen | Why it is a problem |\n|---|---|\n| "Zero side effects" | Omits risks |'
+    assert rules_fired(builtin_rules, table) == set()

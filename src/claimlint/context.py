@@ -63,6 +63,8 @@ _CITATION = compile_pattern(
     r"|\baccording\s+to\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,6}"
     r"[^.;]{0,40}?\b(?:19|20)\d{2}\b"
     r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
+    # a trial named by its acronym: "In TRANSFORM-2, ...", "in the STEP 1 trial", "the SELECT trial"
+    r"|\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9]*(?:[- ]\d{1,2}\b|\s+(?:trial|study)\b)"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
 )
 _NOT_A_REFERENCE_NUMBER = compile_pattern(

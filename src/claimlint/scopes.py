@@ -88,7 +88,10 @@ _NEG_POST = compile_pattern(
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
     r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
     r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
-    r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b",
+    r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b"
+    # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
+    r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
+    r"|perennial)\b",
     re.I,
 )
 _TERMINATOR = compile_pattern(

@@ -688,6 +688,7 @@ _CLAIM_COLUMN = compile_pattern(
     r"|what\s+(?:the\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:say|says|claim|claims|promise|promises)"
     r"|(?:don['’]t|do\s+not|never|avoid)\s+(?:write|say|use)|instead\s+of|you['’]ll\s+see|you\s+may\s+see|you\s+might\s+see"
     r"|^\W*(?:avoid|retire|banned|rejected|not\s+allowed|phrases?\s+to\s+avoid|words?\s+to\s+avoid)\W*$"
+    r"|^\W*(?:phrases?|wordings?|slogans?|taglines?)\b"
     r"|what\s+(?:people|they|you|friends|others|some\s+people)\s+(?:say|said|hear|heard|believe|think)"
     r"|what\s+you['’](?:ve|ll)\s+(?:heard|hear|read)|you\s+(?:may|might)\s+(?:hear|read))\b",
     re.I,
