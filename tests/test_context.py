@@ -204,6 +204,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("My buddy says ketamine cures depression.", False),
         ('"Ketamine cures depression" is the other favorite. Trials say otherwise.', False),
         ("Ketamine cures depression and is a popular choice.", True),
+        ("A 2023 study found several clinics saying ketamine cures depression.", False),
         ('**"Ketamine cures depression."** It isn\'t that simple.', False),
         ('"Ketamine cures depression." That overstates it.', False),
         ('"Ketamine cures depression." They aren\'t the same thing.', False),

@@ -876,3 +876,32 @@ def test_a_trial_named_by_its_acronym_is_a_source(builtin_rules, text, flagged):
 def test_a_table_column_of_phrases_quotes_them(builtin_rules):
     table = '| Phrase the Board has seen | Why it is a problem |\n|---|---|\n| "Zero side effects" | Omits risks |'
     assert rules_fired(builtin_rules, table) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged"),
+    [
+        ("The crown looks fuller. He reported no side effects.", "risk/no-side-effects", False),
+        ("Our patients report no side effects.", "risk/no-side-effects", True),
+        ("Skipping labs isn't an option in our program.", "risk/no-monitoring", False),
+        ("Skipping labs is fine.", "risk/no-monitoring", True),
+        ("I'm down 58 pounds, and I know that's more than most people lose.", "efficacy/majority-outcome", False),
+        ("These medicines treat obesity while you take them rather than curing it.", "efficacy/cure-claim", False),
+        ("These medicines treat obesity and cure it.", "efficacy/cure-claim", True),
+    ],
+)
+def test_honest_accounts_and_label_facts(builtin_rules, text, rule, flagged):
+    assert (rule in rules_fired(builtin_rules, text)) is flagged
+
+
+@pytest.mark.parametrize(
+    "honest",
+    [
+        "| | Epidiolex | Hemp CBD |\n|---|---|---|\n| FDA status | FDA-approved prescription drug | not approved |",
+        "Finasteride is FDA-approved for hair loss, and low-dose oral minoxidil is off-label.",
+        "Testosterone at our pharmacy: FDA-approved products and compounded creams.",
+    ],
+)
+def test_approval_stated_beside_what_is_not_approved(builtin_rules, honest):
+    page = "We make compounded testosterone cream and sell hemp CBD. Ask about oral minoxidil for hair loss.\n\n"
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + honest)

@@ -615,6 +615,10 @@ _CONTRASTED = compile_pattern(
     r"\b(?:compound|our\s+(?:own\s+)?(?:pharmacy|product|version|formula|vials?)|the\s+pharmacy)",
     re.I,
 )
+# listed apart from what is compounded: "FDA-approved products and compounded creams and pellets"
+_LISTED_APART = compile_pattern(
+    r"[\w\s-]{0,30}?\b(?:and|or)\s+(?:[\w-]+\s+){0,2}?compounded\b(?!\s+(?:by|in|at|for|to|from|under)\b)", re.I
+)
 _GENERIC_APPROVED = compile_pattern(
     r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
     r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs|hemp|extracts?|gummies|tinctures?"
@@ -662,7 +666,7 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         nearest is not None
     ):  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
-            if _CONTRASTED.search(sentence.text, match.end()):
+            if _CONTRASTED.search(sentence.text, match.end()) or _LISTED_APART.match(sentence.text, match.end()):
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
             if _names_its_brand(view, sentence, nearest):
                 return None  # "FDA-approved tirzepatide (Zepbound)": said of the brand, which is approved
@@ -678,6 +682,7 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     if (
         _GENERIC_APPROVED.match(sentence.text, match.end())
         and not _CONTRASTED.search(sentence.text, match.end())
+        and not _LISTED_APART.match(sentence.text, match.end())
         and not _COUNTED.search(sentence.text, 0, match.start())
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
@@ -733,9 +738,13 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
                 continue
             if _NOT_APPROVED.search(sentence.text) or _sets_apart(view, sentence):
                 continue  # "the only FDA-approved CBD product; other CBD oils are not FDA-approved"
+            if _under_approved_header(view, sentence):
+                continue  # "| FDA status | FDA-approved prescription drug |" under an "| Epidiolex |" header
             claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
             right = [c for c in claims if c.use == "approved"]
+            if wrong and all(c.use == "off-label" for c in wrong) and _OFF_LABEL.search(sentence.text):
+                continue  # "... are FDA-approved for hair loss, and low-dose oral minoxidil is off-label"
             if right and not wrong and _SOLD_TO_YOU.search(sentence.text):
                 # "Tirzepatide is FDA-approved, so you're getting an FDA-approved shot" on a page that sells
                 # compounded tirzepatide: the base's approval is offered to the reader for what is sold
@@ -769,6 +778,16 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
                 found.append(view.finding(rule, sentence, match.start(), match.end(), values))
                 break
     return found
+
+
+def _under_approved_header(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether a table cell stands in the column of an approved product, named in the column's header."""
+    header = view.column_header(sentence)
+    if not header:
+        return False
+    products = view.knowledge.products
+    named = view.knowledge.product_mentions(header, text_words(header))
+    return bool(named) and all(products[m.id].status == "approved" for m in named)
 
 
 def label_restriction(view: DocumentView, rule) -> list[Finding]:

@@ -31,9 +31,9 @@ _NEG_REPORTED = compile_pattern(
     r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
-    r"|companies|brands|headlines|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
+    r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
     r"\s+(?:(?:that|which|who)\s+)?"
-    r"(?:promise|claim|tout|calling|claiming|promising|touting"
+    r"(?:promise|claim|tout|calling|claiming|promising|touting|saying"
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
@@ -51,6 +51,8 @@ _NEG_REPORTED = compile_pattern(
     r"(?:\s+(?:you|us|readers|patients))?(?:\s+that)?"
     # "I read online that these have no side effects", "My friend says there are basically no side effects"
     r"|(?:I|we|you)\s+(?:read|saw|heard)\s+(?:\w+\s+){0,2}?that"
+    # one patient's own account: "He reported no side effects."
+    r"|(?:he|she)\s+(?:reported|said|noticed)"
     r"|(?:my|a|one|your)\s+(?:friend|buddy|cousin|coworker|co-worker|neighbou?r|brother|sister|mom|dad|trainer|coach"
     r"|gym\s+buddy)\s+(?:says|said|told\s+me|claims|insists)"
     # "A post said IV vitamin C has no side effects"
@@ -70,7 +72,7 @@ _NEG_REPORTED = compile_pattern(
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
-    "warn", "caution", "named", "list", "rate", "recommend", "suggest",
+    "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -84,11 +86,13 @@ _NEG_POST = compile_pattern(
     r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
     r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden|(?:a\s+)?red\s+flags?|warning\s+signs?"
+    r"|not\s+an\s+option\b"
     r"|(?:allowed|permitted|acceptable)\s+only\s+(?:when|if|for|in|as)"
     # ""It's not addictive" is one of the claims we remove": the words are named, not said
     r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
     r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b"
+    r"|\b(?:isn['’]t|aren['’]t)\s+an\s+option\b"
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
     r"|perennial)\b",
