@@ -16,7 +16,7 @@ from claimlint.context import Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
 from claimlint.knowledge import KnowledgeBase, Mention
-from claimlint.patterns import literal_alternation, phrase_requirements, text_words
+from claimlint.patterns import literal_alternation, phrase_requirements
 from claimlint.view import PATTERN_WORDS, Claim, DocumentView
 
 _OFF_LABEL = compile_pattern(
@@ -315,12 +315,17 @@ def _other_treatment(before: str, conditions: list[Mention]) -> bool:
     return False
 
 
+def _column_products(view: DocumentView, sentence: Sentence) -> tuple[str, set[str]]:
+    """A table cell's column header ("" outside a table's columns) and the products it names."""
+    header = view.column_header(sentence) or ""
+    return header, ({m.id for m in view.knowledge.product_mentions(header)} if header else set())
+
+
 def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
     """Whether a table cell sits under a column headed by another treatment ("| TMS | Spravato |")."""
-    header = view.column_header(sentence)
+    header, named = _column_products(view, sentence)
     if not header:
         return False
-    named = {m.id for m in view.knowledge.product_mentions(header)}
     if named:
         return product_id not in named
     return _other_treatment(header, [])
@@ -348,7 +353,7 @@ def _names_another_form(view: DocumentView, sentence: Sentence, product_id: str)
     if _PROCEDURE.search(sentence.text):
         return True
     heading = view.heading_over(sentence)
-    if _PROCEDURE.search(heading) and not kb.product_mentions(heading, text_words(heading)):
+    if _PROCEDURE.search(heading) and not kb.product_mentions(heading):
         return True
     names = " ".join(kb.products[product_id].names + kb.products[product_id].compounded_names).lower()
     forms = {m.group(1).lower() for m in _FORM.finditer(sentence.text)}
@@ -430,22 +435,19 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
         hinted = view.sentences_matching(_TESTIMONIAL_HINT)
         found = [s for s in hinted if not s.question and _is_testimonial(s)]
         # a signed quotation is one testimonial, all of its line: "Size 18 to size 10 in four months. ..." — Alyssa, 34
-        lines = {}
-        for s in found:
-            if _ATTRIBUTION.search(s.segment.text):
-                text = s.segment.text
-                begins = _first_word_at(s)
-                lines.setdefault(id(s.segment), []).append((text.rfind("\n", 0, begins) + 1, text.find("\n", begins)))
-        seen = {(id(s.segment), s.start) for s in found}
-        for index, segment in enumerate(view.document.segments):
-            for line_start, line_end in lines.get(id(segment), ()):
-                end = len(segment.text) if line_end < 0 else line_end
-                found += [
-                    s
-                    for s in view.sentences_of(index)
-                    if line_start <= _first_word_at(s) < end and (id(segment), s.start) not in seen and not s.question
-                ]
-                seen |= {(id(segment), s.start) for s in found if s.segment is segment}
+        seen = {view.position(s) for s in found}
+        for signed in [s for s in found if _ATTRIBUTION.search(s.segment.text)]:
+            text, begins = signed.segment.text, _first_word_at(signed)
+            line_start, line_end = text.rfind("\n", 0, begins) + 1, text.find("\n", begins)
+            end = len(text) if line_end < 0 else line_end
+            for other in view.sentences_of(view.position(signed)[0]):
+                if (
+                    view.position(other) not in seen
+                    and not other.question
+                    and line_start <= _first_word_at(other) < end
+                ):
+                    found.append(other)
+                    seen.add(view.position(other))
         view.memo["testimonials"] = sorted(found, key=view.position)
     return view.memo["testimonials"]
 
@@ -782,12 +784,9 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
 
 def _under_approved_header(view: DocumentView, sentence: Sentence) -> bool:
     """Whether a table cell stands in the column of an approved product, named in the column's header."""
-    header = view.column_header(sentence)
-    if not header:
-        return False
+    _, named = _column_products(view, sentence)
     products = view.knowledge.products
-    named = view.knowledge.product_mentions(header, text_words(header))
-    return bool(named) and all(products[m.id].status == "approved" for m in named)
+    return bool(named) and all(products[pid].status == "approved" for pid in named)
 
 
 def label_restriction(view: DocumentView, rule) -> list[Finding]:

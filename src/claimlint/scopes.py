@@ -270,10 +270,11 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
         skip_to = cue.end()
         if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
             comma = text.find(",", cue.end())
-            aside = None if comma < 0 or _SUBJECT_VERB.match(text, cue.end()) else _ASIDE_VERB.match(text, comma)
+            opens_clause = comma < 0 or bool(_SUBJECT_VERB.match(text, cue.end()))  # "No CBD product is ..."
+            aside = None if opens_clause else _ASIDE_VERB.match(text, comma)
             if aside is not None:
                 skip_to = aside.end()  # "No CBD product, this one included, is approved to ...": the whole clause
-            elif comma >= 0 and not _SUBJECT_VERB.match(text, cue.end()):
+            elif not opens_clause:
                 terminators_here = [t for t in terminators if t < comma] + [comma]
                 limit = next((t for t in terminators_here if t >= cue.end() and text[cue.end() : t].strip()), comma)
                 words = list(_WORD.finditer(text, cue.end(), limit))

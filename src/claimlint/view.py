@@ -296,10 +296,10 @@ class DocumentView:
         segment = sentence.segment
         if segment.kind == "table-cell" and segment.column > 0:
             segments = self.document.segments
-            head = next(
-                (i for i in range(index - 1, -1, -1) if segments[i].block == segment.block and segments[i].column == 0),
-                None,
-            )
+            head = index - 1  # the row's cells come together, its first column first
+            while head >= 0 and segments[head].block == segment.block and segments[head].column != 0:
+                head -= 1
+            head = head if head >= 0 and segments[head].block == segment.block else None
             if head is not None:
                 return [c for s in self.sentences_of(head) for c in self.claims_in(s)]
         before = self.sentence_before(index, sentence)
