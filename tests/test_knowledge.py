@@ -905,3 +905,17 @@ def test_honest_accounts_and_label_facts(builtin_rules, text, rule, flagged):
 def test_approval_stated_beside_what_is_not_approved(builtin_rules, honest):
     page = "We make compounded testosterone cream and sell hemp CBD. Ask about oral minoxidil for hair loss.\n\n"
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + honest)
+
+
+def test_a_report_on_what_ads_promise_quotes_them(builtin_rules):
+    """A title that sets what ads promise against the evidence makes the draft's quotations mentions."""
+    body = '## "Non-addictive" and "relief in hours"\n\nFive clinics used these words. The evidence is thinner.\n'
+    report = "# What ketamine clinic ads promise, and what the evidence says\n\n" + body
+    assert rules_fired(builtin_rules, report) == set()
+    assert "risk/non-addictive" in rules_fired(builtin_rules, "# Ketamine\n\n" + body)
+
+
+def test_a_sentence_denied_by_the_next_one_claims_nothing(builtin_rules):
+    page = "One of our old pages called oral minoxidil *FDA-approved for hair loss*. {}\n"
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page.format("It isn't."))
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page.format("It was popular."))

@@ -29,6 +29,12 @@ VOCABULARY = {"condition": ["depression", "treatment-resistant depression", "mig
         ("used with (great|real|) success", ["used with success", "used with great success"], ["used with"]),
         ("cure~ {condition}", ["cures migraines", "cured treatment resistant depression"], ["cures pain"]),
         ("guarantee~ ... results", ["guarantee you will see real results"], ["guaranteed. Results"]),
+        # a gap that ends the phrase takes the words after it, whatever follows them
+        (
+            "between ... and ...",
+            ["between 5 and 15 percent", "between 5% and 15%."],
+            ["between 5 and.", "between 5 and"],
+        ),
         ("can't get addicted", ["can't get addicted", "can’t get addicted"], ["cant get addicted"]),
         ("works (just |)like it", ["works like it", "works just like it"], ["workslike it"]),
         ("is (un|)safe", ["is safe", "is unsafe"], ["is un safe"]),

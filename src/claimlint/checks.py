@@ -81,7 +81,10 @@ _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
     r"|most\s+(?:people|patients|participants|members|clients|users|customers)"
     r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
-    r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:clinical\s+)?(?:trials|studies)"
+    r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:published|randomi[sz]ed|controlled|placebo-controlled|large"
+    r"|pivotal|recent|major|clinical)\s+){0,2}(?:trials|studies)"
+    # the usual result named as such: "a more common outcome is a loss of 10 to 15 percent", "the middle result"
+    r"|more\s+(?:common|typical|usual|realistic)|middle\s+(?:result|outcome)"
     r"|in\s+the\s+(?:[\w-]+\s+){1,2}(?:trials?|study)"
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
     re.I,
@@ -99,8 +102,9 @@ _QUANTITY = compile_pattern(
 )
 # Typical results told in words: "Most customers describe a mild, subtle effect, and some notice no difference"
 _TYPICAL_IN_WORDS = compile_pattern(
-    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,2}?(?:describe|notice|report|feel|see|get|experience|have)\s+"
-    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual)\s+(?:[\w-]+\s+)?"
+    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,2}?(?:describe|notice|report|feel|see|get|experience|have"
+    r"|can\s+expect(?:\s+is)?)\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual|partial)\s+(?:[\w-]+\s+)?"
     r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b"
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
@@ -115,7 +119,18 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\b(?:many|most|others)\s+(?:[\w-]+\s+){0,2}?(?:lose|see|get|gain|notice|have)\s+(?:less|fewer|smaller|more\s+modest)\b"
     r"|\bexpect\s+(?:[\w-]+\s+){0,3}?(?:closer\s+to|about|around|roughly|more\s+like)\b"
     # the story set against what is usual: "Mara did better than most", "more than most people lose"
-    r"|\b(?:did|does|do|doing|is|was|got|saw|lost)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:better|more)\s+than\s+"
+    # a spread of outcomes: "the other half see little or none", "others slowly, and about a third not at all"
+    r"|\b(?:others|some|the\s+(?:other|rest)(?:\s+[\w-]+)?|many|a\s+(?:third|quarter|few))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:see|saw|get|got|notice|noticed|feel|felt|have|had)\s+(?:little\s+or\s+(?:none|nothing|no\s+\w+)"
+    r"|(?:little|no)\s+(?:real\s+|meaningful\s+|lasting\s+)?(?:change|difference|benefit|improvement|effect|relief|response))\b"
+    r"|\b(?:improve|respond|benefit)\w*\b[^.!?]{0,80}?\b(?:others|some|a\s+(?:third|quarter|few)|many)\b[^.!?]{0,30}?"
+    r"\bnot\s+at\s+all\b"
+    # a smaller result beside the story's: "most people lose less weight than Dana did", "a quarter lose less than 5%"
+    r"|\b(?:lose|lost|see|saw|get|got|gain|notice|have|had)\s+(?:less|fewer|smaller)\s+(?:[\w-]+\s+){0,3}?than\b"
+    r"|\bexpect\s+(?:[\w-]+\s+){0,3}?(?:gradual|modest|slow|slower|smaller|partial)\b|\bexpect\b[^.!?]{0,60}?\bat\s+most\b"
+    r"|\brealistic(?:ally)?\s+(?:expectation|outcome|result|goal|picture)s?\b"
+    r"|\b(?:did|does|do|doing|is|was|got|saw|lost)\s+(?:much\s+|far\s+|a\s+lot\s+)?"
+    r"(?:better|more|faster|quicker|bigger|larger|greater|stronger)\s+than\s+"
     r"(?:most|many|average|typical|usual|the\s+average|the\s+typical)\b"
     # the range people report, given as such: "the section above describes the range guests generally report"
     r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
@@ -628,7 +643,10 @@ _GENERIC_APPROVED = compile_pattern(
     re.I,
 )
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
-_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those)\s+$", re.I)
+# "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
+_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each)\s+$", re.I)
+# "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other
+_ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\s+(?:to|for|in|as)\b", re.I)
 # the approval is said of what the page sells, by a pronoun: "It's FDA-approved", "Everything they carry is"
 _SAID_OF_IT = compile_pattern(
     r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is"
@@ -664,9 +682,23 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
     nearest = _nearest_claim(view, sentence, match)
+    if nearest is not None and _APPROVAL.search(sentence.text, match.end(), nearest.product.start):
+        # "FDA-approved products only: estradiol ...; and FDA-approved testosterone for men": the product
+        # has an approval of its own, nearer to it
+        nearest = None
+        if _GENERIC_APPROVED.match(sentence.text, match.end()) is None:
+            return None
     if (
         nearest is not None
     ):  # the approval is said of the product nearest to it ("esketamine, an FDA-approved derivative")
+        sold = bases.get(nearest.product.id)
+        if (
+            sold is not None
+            and sold.use == "off-label"
+            and match.end() <= nearest.product.start
+            and _NAMES_A_USE.match(sentence.text, nearest.product.end)
+        ):
+            return None  # "FDA-approved testosterone for men with a confirmed diagnosis": a use, judged as such
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
             if _CONTRASTED.search(sentence.text, match.end()) or _LISTED_APART.match(sentence.text, match.end()):
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
@@ -686,6 +718,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         and not _CONTRASTED.search(sentence.text, match.end())
         and not _LISTED_APART.match(sentence.text, match.end())
         and not _COUNTED.search(sentence.text, 0, match.start())
+        and not _ONE_USE_ONLY.match(sentence.text, match.end())
+        and not _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):

@@ -163,11 +163,15 @@ class Sentence:
         'One reader wrote, "It has no side effects." Another asked, "..." Neither is quite right.'
         """
         text = self.text.strip()
+        if _BARE_REFUTATION.fullmatch(self.following):
+            return True  # 'One page called it *FDA-approved for hair loss*. It isn't.'
         if not _QUOTE_END.search(text):
             return False
         if text[:1] in '"“':
             if _DEBUNK.match(self.following) or _IS_IT_TRUE.match(self.following):
                 return True
+            if _CONCEDED_THEN_DENIED.match(self.following):
+                return True  # '"IV NAD+ works better than pills." An IV does get more in, but no trial has shown ...'
             # a run of quoted ads, then the question about them: '"Get your 20s back." "No side effects." Real?'
             after = self.following.strip()
             return after[:1] in '"“' and bool(_QUOTE_END.search(after)) and bool(_IS_IT_TRUE.match(self.after_next))
@@ -283,13 +287,32 @@ _DEBUNK = compile_pattern(
     r"|(?:that|this)(?:\s+is|['’]s)\s+(?:a|an|just\s+a|only\s+a)\s+(?:marketing|sales|advertising|ad)\s+(?:line|claim"
     r"|pitch|slogan)"
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
-    r"|no\s+(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial)s?\b|no\s*[.!,:;—–]"
+    r"|no\s+(?:[\w-]+\s+)?(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial|evidence"
+    r"|research|data)s?\b|no\s*[.!,:;—–]|there\s+(?:is|are)\s+no\b|none\s+of\s+(?:them|these|those|it)\b"
+    # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
+    r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
+    r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
+    r"|(?:almost\s+all|nearly\s+all|most|all)\s+(?:of\s+)?(?:the\s+)?(?:[\w+-]+\s+){0,2}?(?:research|studies|evidence"
+    r"|data)\b[^.!?]{0,40}?\b(?:rats|mice|animals|cell\s+cultures|test\s+tubes|lab\s+dishes)\b"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"
     r"|they\s+(?:aren['’]t|are\s+not|don['’]t|do\s+not|won['’]t)\b|it['’]s\s+not\b|they['’]re\s+not\b"
     r"|that\s+(?:overstates|exaggerates|oversells)\b|that['’]s\s+(?:an\s+)?(?:overstatement|exaggeration)\b"
     r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
     r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
     r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",
+    re.I,
+)
+# A sentence that only denies the one before it: "It isn't.", "They don't.", "Not true."
+_BARE_REFUTATION = compile_pattern(
+    r"[\W_]*(?:(?:it|that|this|they|he|she)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not|wasn['’]t|was\s+not"
+    r"|weren['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|hasn['’]t|has\s+not|haven['’]t"
+    r"|won['’]t|can['’]t)|(?:also\s+)?not\s+(?:true|so)|(?:that['’]s\s+|that\s+is\s+)?(?:false|untrue|wrong))[\W_]*",
+    re.I,
+)
+# A point granted, then the claim denied: "An IV does get more into your bloodstream, but no trial has shown ..."
+_CONCEDED_THEN_DENIED = compile_pattern(
+    r"[^.!?]{0,120}?\b(?:but|yet|however)\b[^.!?]{0,20}?\bno\s+(?:[\w-]+\s+)?(?:trial|study|studies|evidence|data"
+    r"|research)\b",
     re.I,
 )
 # Someone else's words, quoted: 'One reader wrote, "..."', 'My buddy says "..."', 'Another asked, "..."'

@@ -116,11 +116,32 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
     return reply_index, reply_segment, reply_start, reply_end
 
 
+_CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
+
+
+def _denied_before(sentence: Sentence, around: str, lo: int, hi: int, claim: int) -> bool:
+    """Whether words at segment span [lo, hi) are negated and a contrast separates them from the claim after them."""
+    if hi > claim or not sentence.negated(lo, hi):
+        return False
+    shift = len(around) - len(sentence.text) - sentence.start
+    return bool(_CONTRAST.search(around, hi + shift, claim + shift))
+
+
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
     if rule.with_sources:
         around = view.surroundings(index, sentence)
         if not all(pattern.search(around) for pattern in rule.with_patterns):
             return True  # the rest of the claim is not in this sentence (or its lead-in, or its table row)
+        if "negated" in rule.unless and sentence.segment.kind != "table-cell" and _CONTRAST.search(around):
+            # "It didn't fix everything overnight, but it works most of the time": the "overnight" is denied
+            # before the contrast that makes the claim
+            shift = len(sentence.with_lead_in) - len(sentence.text) - sentence.start
+            for pattern in rule.with_patterns:
+                if all(
+                    _denied_before(sentence, around, m.start() - shift, m.end() - shift, start)
+                    for m in pattern.finditer(around)
+                ):
+                    return True
     if rule.after_sources:
         before = view.sentence_before(index, sentence)
         if before is None or not all(pattern.search(before.text) for pattern in rule.after_patterns):

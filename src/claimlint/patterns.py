@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 GAP = r"(?:[^\w.!?;]+[\w'’]+){0,4}?[^\w.!?;]+"
+TRAILING_GAP = r"(?:[^\w.!?;]+[\w'’]+){1,4}?"
 HYPHEN = r"[-‐‑–\s]?"
 APOSTROPHE = "['’]"
 _TOKEN = re.compile(r"\.\.\.|…|\{[a-z_][a-z0-9_-]*\}|[()|]|\s+|[-‐‑]|['’]|~|[^\s(){}|~'’\-‐‑.…]+|\.", re.I)
@@ -119,7 +120,10 @@ def phrase_regex(phrase: str, vocabulary: Mapping[str, list[str]]) -> str:
                 # "most (of our|) ... get": the gap brings its own space, so the optional words take the one before
                 body = out.pop()[3:-5]
                 out[-1] = rf"(?:\s+{body})?"
-            out.append(GAP)
+            if all(t.isspace() for t in tokens[i + 1 :]):
+                out.append(TRAILING_GAP)  # "between ... and ...": the words after it, ending where a word ends
+            else:
+                out.append(GAP)
             if nxt.isspace():
                 i += 1
         elif token.startswith("{"):

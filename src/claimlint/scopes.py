@@ -19,7 +19,7 @@ _E = r"(?![\w'’])"
 _NEG_PRE = compile_pattern(
     _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
     r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
-    r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claiming|promises?|promising)\s+that|so[- ]called"
+    r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claimed|claiming|promises?|promised|promising)\s+that|so[- ]called"
     r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
     re.I,
@@ -56,9 +56,14 @@ _NEG_REPORTED = compile_pattern(
     r"|(?:my|a|one|your)\s+(?:friend|buddy|cousin|coworker|co-worker|neighbou?r|brother|sister|mom|dad|trainer|coach"
     r"|gym\s+buddy)\s+(?:says|said|told\s+me|claims|insists)"
     # "A post said IV vitamin C has no side effects"
-    r"|(?:a|an|one|that|this)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer|friend|website|site"
+    r"|(?:a|an|one|that|this|the)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer|friend|website|site"
     r"|commercial|meme|thread|comment|podcast|seller|clinic)\s+(?:I\s+saw\s+|I\s+read\s+)?(?:said|says|claimed|claims"
-    r"|told\s+me|promised|promises|insisted|insists)"
+    r"|told\s+(?:me|us|customers|readers|patients|people|viewers|followers|consumers|buyers)|promised|promises"
+    r"|insisted|insists)"
+    # a reporter's account of what was said to the public: "Another told readers that ...", "urged readers to"
+    r"|(?:another|others)\s+(?:told|tells|said|says|wrote|claimed|promised|insisted)"
+    r"|(?<!we\s)(?<!I\s)(?:urged|urges|encouraged|encourages|told|tells|assured|assures)\s+(?:readers|customers"
+    r"|viewers|followers|consumers|buyers|shoppers)(?:\s+(?:that|to))?"
     r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
     # "that's very different from saying it's risk-free": the words are weighed, not said
     r"|(?:different|far)\s+from\s+(?:saying|claiming|calling\s+it|promising)(?:\s+that)?"
@@ -72,7 +77,8 @@ _NEG_REPORTED = compile_pattern(
 _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
-    "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice",
+    "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice", "urge", "encourag",
+    "assur", "insist",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -199,6 +205,16 @@ _WORD_LIST_LEAD = compile_pattern(
 )
 
 
+_REWRITE_BEFORE = compile_pattern(
+    r"[\W_]*(?:before|instead\s+of|not\s+this|don['’]t\s+(?:write|say)|do\s+not\s+(?:write|say)|old\s+(?:copy|version))"
+    r"[\W_]*:",
+    re.I,
+)
+_REWRITE_AFTER = compile_pattern(
+    r"\b(?:after|instead|write|say|better|try|revised|rewrite|new\s+(?:copy|version))[\W_]*:", re.I
+)
+
+
 def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, int, int, int]]:
     """Stretches of a sentence that it does not assert.
 
@@ -216,6 +232,10 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
         scopes.append((0, colon if colon >= 0 else len(text), 0, 0))
     if colon >= 0 and _WORD_LIST_LEAD.search(text, 0, colon):
         scopes.append((colon, len(text), colon, colon + 1))  # "Words that send copy back: cure, miracle, ..."
+    if colon >= 0 and _REWRITE_BEFORE.match(text):
+        # a rewrite shown as before and after: 'Before: "Say goodbye to weight for good" After: "..."'
+        after = _REWRITE_AFTER.search(text, colon + 1)
+        scopes.append((0, after.start() if after else len(text), 0, 0))
     label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
     if label is not None and label.start() < 60:
         scopes.append((label.start(), len(text), label.start(), label.start() + 1))

@@ -667,7 +667,11 @@ _CRITIQUE = compile_pattern(
     r"\b(?:misleading|mislead|deceptive|red[\s-]+flags?|gets?\s+wrong|got\s+wrong|fact[- ]check(?:ed|ing|s)?"
     r"|warning\s+letters?|what\s+(?:the\s+|these\s+)?ads?\s+(?:don['’]t|do\s+not|won['’]t|leave\s+out)"
     r"|too\s+good\s+to\s+be\s+true|(?:phrases|claims|lines)\s+(?:in\s+[\w\s-]{0,30})?(?:that|which)?\s*should\s+make\s+you"
-    r"|how\s+to\s+spot|myths?\s+(?:and|vs\.?|versus)\s+facts?|debunk(?:ed|ing|s)?)\b",
+    r"|how\s+to\s+spot|myths?\s+(?:and|vs\.?|versus)\s+facts?|debunk(?:ed|ing|s)?"
+    # "what ketamine clinic ads promise, and what the evidence says", "how those claims hold up"
+    r"|what\s+(?:[\w-]+\s+){0,3}?(?:ads|adverts|clinics|marketers|sellers|brands|websites|companies|influencers)"
+    r"\s+(?:promise|claim|say|tell\s+you)|how\s+(?:those|these|the|such)\s+claims\s+hold\s+up"
+    r"|(?:words|phrases|claims|terms)\s+(?:we\s+(?:don['’]t|do\s+not|never)\s+(?:use|write|say)|to\s+avoid))\b",
     re.I,
 )
 # A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
