@@ -119,6 +119,14 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
 
 
+_WORDS = re.compile(r"[\w'’]+")
+
+
+def _is_fragment(sentence: Sentence) -> bool:
+    """A sentence of a few words that leans on the one before it ("Non-issue.", "Mostly internet folklore.")."""
+    return sentence.segment.kind != "table-cell" and len(_WORDS.findall(sentence.text)) <= 4
+
+
 def _denied_before(sentence: Sentence, around: str, lo: int, hi: int, claim: int) -> bool:
     """Whether words at segment span [lo, hi) are negated and a contrast separates them from the claim after them."""
     if hi > claim or not sentence.negated(lo, hi):
@@ -131,8 +139,16 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
     if rule.with_sources:
         around = view.surroundings(index, sentence)
         if not all(pattern.search(around) for pattern in rule.with_patterns):
-            return True  # the rest of the claim is not in this sentence (or its lead-in, or its table row)
-        if "negated" in rule.unless and sentence.segment.kind != "table-cell" and _CONTRAST.search(around):
+            # the rest of the claim is not in this sentence (or its lead-in, or its table row), nor, for a
+            # fragment ("Mostly internet folklore."), in the sentence it answers
+            before = view.sentence_before(index, sentence) if _is_fragment(sentence) else None
+            if (
+                before is None
+                or before.segment is not sentence.segment
+                or not all(pattern.search(before.text) or pattern.search(around) for pattern in rule.with_patterns)
+            ):
+                return True
+        elif "negated" in rule.unless and sentence.segment.kind != "table-cell" and _CONTRAST.search(around):
             # "It didn't fix everything overnight, but it works most of the time": the "overnight" is denied
             # before the contrast that makes the claim
             shift = len(sentence.with_lead_in) - len(sentence.text) - sentence.start
