@@ -909,7 +909,7 @@ def test_approval_stated_beside_what_is_not_approved(builtin_rules, honest):
 
 def test_a_report_on_what_ads_promise_quotes_them(builtin_rules):
     """A title that sets what ads promise against the evidence makes the draft's quotations mentions."""
-    body = '## "Non-addictive" and "relief in hours"\n\nFive clinics used these words. The evidence is thinner.\n'
+    body = '**"Ketamine is non-addictive."**\n\nFive clinics used these words. The evidence is thinner.\n'
     report = "# What ketamine clinic ads promise, and what the evidence says\n\n" + body
     assert rules_fired(builtin_rules, report) == set()
     assert "risk/non-addictive" in rules_fired(builtin_rules, "# Ketamine\n\n" + body)

@@ -17,7 +17,7 @@ from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
 from claimlint.knowledge import KnowledgeBase, Mention
 from claimlint.patterns import literal_alternation, phrase_requirements
-from claimlint.view import PATTERN_WORDS, Claim, DocumentView
+from claimlint.view import PATTERN_WORDS, Claim, DocumentView, risk_named
 
 _OFF_LABEL = compile_pattern(
     r"\boff[- ]?label\b|\bunlabell?ed\s+uses?\b"
@@ -296,7 +296,7 @@ def _topic_uses(view: DocumentView) -> Iterator[Claim]:
                 continue
             conditions = kb.condition_mentions(sentence.text)
             for condition in conditions:
-                if not _USE_CUE.search(sentence.text[: condition.start]):
+                if not _USE_CUE.search(sentence.text[: condition.start]) or risk_named(sentence.text, condition):
                     continue
                 if _other_treatment(sentence.text[: condition.start], conditions):
                     continue  # "TMS is an FDA-cleared treatment for major depression" on a testosterone page
@@ -622,7 +622,7 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
 # The sentence offers something to the reader: "you're getting", "your shot", "our vials"
 _SOLD_TO_YOU = compile_pattern(r"\b(?:you(?:['’]re|['’]ll)?|your|our|we(?:['’]re)?)\b", re.I)
 _NAMES_A_USE = compile_pattern(
-    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
+    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
     r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
     re.I,
 )
@@ -644,7 +644,9 @@ _GENERIC_APPROVED = compile_pattern(
 )
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
 # "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
-_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each)\s+$", re.I)
+# "... work better than FDA-approved ones": the approved products are the comparator
+_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each|than)\s+$", re.I)
+_APPROVED_FOR = compile_pattern(r"\bapproved\s+(?:only\s+)?(?:for|to\s+treat)\b", re.I)
 # "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other
 _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\s+(?:to|for|in|as)\b", re.I)
 # the approval is said of what the page sells, by a pronoun: "It's FDA-approved", "Everything they carry is"
@@ -667,6 +669,25 @@ def _nearest_claim(view: DocumentView, sentence: Sentence, match: re.Match) -> C
     return min(named, key=lambda c: min(abs(c.product.start - match.end()), abs(match.start() - c.product.end)))
 
 
+_ONLY_BEFORE = compile_pattern(r"\bonly\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ONLY_AFTER = compile_pattern(r"(?:\s+[\w-]+){0,2}\s+only\b", re.I)
+
+
+def _dispenses_only_approved(view: DocumentView, sentence: Sentence, match: re.Match, claim: Claim) -> bool:
+    """An approved form offered as the only one, right after the unapproved one is said to be unapproved.
+
+    "Compounded finasteride sprays are not FDA-approved. We dispense FDA-approved finasteride tablets only."
+    """
+    if claim.product.start < match.end():
+        return False
+    if not (
+        _ONLY_BEFORE.search(sentence.text, 0, match.start()) or _ONLY_AFTER.match(sentence.text, claim.product.end)
+    ):
+        return False
+    before = view.sentence_before(view.position(sentence)[0], sentence)
+    return before is not None and before.segment is sentence.segment and bool(_NOT_APPROVED.search(before.text))
+
+
 def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) -> Claim | None:
     """What an approval claim lends its approval to, when the draft promotes something unapproved.
 
@@ -681,7 +702,11 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     promoted = [c for c in promoted if c.product.id not in refused]
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
+    if _COUNTED.search(sentence.text, 0, match.start()):
+        return None  # "... better than FDA-approved ones": said of others, or of a class
     nearest = _nearest_claim(view, sentence, match)
+    if nearest is not None and _dispenses_only_approved(view, sentence, match, nearest):
+        return None
     if nearest is not None and _APPROVAL.search(sentence.text, match.end(), nearest.product.start):
         # "FDA-approved products only: estradiol ...; and FDA-approved testosterone for men": the product
         # has an approval of its own, nearer to it
@@ -696,9 +721,14 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             sold is not None
             and sold.use == "off-label"
             and match.end() <= nearest.product.start
-            and _NAMES_A_USE.match(sentence.text, nearest.product.end)
+            and (
+                _NAMES_A_USE.match(sentence.text, nearest.product.end)
+                or _APPROVED_FOR.search(sentence.text, match.end())
+            )
         ):
-            return None  # "FDA-approved testosterone for men with a confirmed diagnosis": a use, judged as such
+            # "FDA-approved testosterone for men with a confirmed diagnosis", "FDA-approved testosterone products
+            # (gels, ...) are approved for men whose ...": a use, judged as such
+            return None
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
             if _CONTRASTED.search(sentence.text, match.end()) or _LISTED_APART.match(sentence.text, match.end()):
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"

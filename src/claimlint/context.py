@@ -166,7 +166,16 @@ class Sentence:
         if _BARE_REFUTATION.fullmatch(self.following):
             return True  # 'One page called it *FDA-approved for hair loss*. It isn't.'
         if not _QUOTE_END.search(text):
-            return False
+            # a quotation of two sentences, then the question about it:
+            # '"Ketamine is totally safe. They use it on kids." Is that true?'
+            following = self.following.strip()
+            return (
+                text[:1] in '"“'
+                and not _CLOSE_QUOTE.search(text)
+                and bool(_QUOTE_END.search(following))
+                and not _OPEN_QUOTE.search(following)
+                and bool(_IS_IT_TRUE.match(self.after_next))
+            )
         if text[:1] in '"“':
             if _DEBUNK.match(self.following) or _IS_IT_TRUE.match(self.following):
                 return True
@@ -302,6 +311,8 @@ _DEBUNK = compile_pattern(
     r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",
     re.I,
 )
+_CLOSE_QUOTE = compile_pattern(r'(?<=\w[.!?,])["”]|(?<=\w)["”]|”')
+_OPEN_QUOTE = compile_pattern(r'(?:^|\s)["“]')
 # A sentence that only denies the one before it: "It isn't.", "They don't.", "Not true."
 _BARE_REFUTATION = compile_pattern(
     r"[\W_]*(?:(?:it|that|this|they|he|she)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not|wasn['’]t|was\s+not"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence, is_cited
-from claimlint.document import Document
+from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention
 from claimlint.patterns import regex_requirements, text_words
@@ -101,7 +101,7 @@ class DocumentView:
             spans = split(segment.text)
             critique = self.critique
             examined = segment.kind == "table-cell" and index in self._examined_cells
-            quoted = _quoted_lines(segment.text) if critique else []
+            quoted = _quoted_lines(segment.text) if critique or _is_quoted_heading(segment) else []
             self._split[index] = [
                 Sentence(
                     segment,
@@ -485,7 +485,9 @@ class DocumentView:
                 kind = use
                 if use == "unnamed":
                     kind = "approved" if kb.approved_for(product.id, condition.id) else "off-label"
-                    if kind == "off-label" and (harms or _harm_told(sentence.text, condition)):
+                    if kind == "off-label" and (
+                        harms or _harm_told(sentence.text, condition) or risk_named(sentence.text, condition)
+                    ):
                         kind = "harm"  # "can cause erectile dysfunction": a side effect, not a use
                     elif kind == "off-label" and _tie_negated(sentence, product, condition):
                         kind = "not-promoted"  # "ketamine is not recommended for cancer pain"
@@ -569,6 +571,18 @@ def _comorbid(text: str, product: Mention, condition: Mention, approved: list[Me
     if _USERS_OF.match(text, product.end):
         return True
     return any(c.start > condition.end and _ALSO_HAVING.fullmatch(text, condition.end, c.start) for c in approved)
+
+
+# A condition named as a risk to look out for: "we screen for seizure risk", "a history of psychosis"
+_RISK_BEFORE = compile_pattern(
+    r"\b(?:screen(?:s|ed|ing)?\s+(?:\w+\s+)?for|risk\s+of|history\s+of|signs\s+of|watch(?:es|ing)?\s+for)\s+$", re.I
+)
+_RISK_AFTER = compile_pattern(r"\s+(?:risks?|history)\b", re.I)
+
+
+def risk_named(text: str, condition: Mention) -> bool:
+    """Whether a condition is named as a risk or a history to screen for, not as what a product treats."""
+    return bool(_RISK_BEFORE.search(text, 0, condition.start) or _RISK_AFTER.match(text, condition.end))
 
 
 def _harm_told(text: str, condition: Mention) -> bool:
@@ -679,6 +693,18 @@ _QUOTED_LINE = compile_pattern(
     r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*)?[\"“][^\"“”\n]+[\"”]"
     r"(?:\s*(?:,|and|or|&|/)\s*[\"“][^\"“”\n]+[\"”])*[^\w\n]{0,4}$"  # '"No side effects" or "all natural"'
 )
+
+
+_SPEAKER = compile_pattern(r"\b(?:I|I['’](?:ve|m|d|ll)|my|me|we|our|us)\b", re.I)
+
+
+def _is_quoted_heading(segment: Segment) -> bool:
+    """A heading that is one quotation of no one's own experience ('## "It's not addictive at these doses"').
+
+    The section examines the words; a quoted heading in the first person ('## "I got my 30s back"') is
+    a testimonial and stays one.
+    """
+    return segment.kind == "heading" and not _SPEAKER.search(segment.text)
 
 
 def _quoted_lines(text: str) -> list[tuple[int, int]]:
