@@ -622,7 +622,7 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
 # The sentence offers something to the reader: "you're getting", "your shot", "our vials"
 _SOLD_TO_YOU = compile_pattern(r"\b(?:you(?:['’]re|['’]ll)?|your|our|we(?:['’]re)?)\b", re.I)
 _NAMES_A_USE = compile_pattern(
-    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?(?:as\s+an?\b|to\s+treat\b|in\s+(?!the\s+(?:US|U\.S\.))|"
+    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?(?:as\s+an?\b|to\s+treat\b|at\s+(?:a\s+dose\s+of\s+)?\d|in\s+(?!the\s+(?:US|U\.S\.))|"
     r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
     re.I,
 )
@@ -646,6 +646,7 @@ _GENERIC_APPROVED = compile_pattern(
 # "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
 # "... work better than FDA-approved ones": the approved products are the comparator
 _COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each|than)\s+$", re.I)
+_COMPARED = compile_pattern(r"\b(?:head[- ]to[- ]head|compar(?:e|es|ed|ing)\b|versus|vs\.?)\b", re.I)
 _APPROVED_FOR = compile_pattern(r"\bapproved\s+(?:only\s+)?(?:for|to\s+treat)\b", re.I)
 # "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other
 _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\s+(?:to|for|in|as)\b", re.I)
@@ -702,8 +703,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     promoted = [c for c in promoted if c.product.id not in refused]
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
-    if _COUNTED.search(sentence.text, 0, match.start()):
-        return None  # "... better than FDA-approved ones": said of others, or of a class
+    if _COUNTED.search(sentence.text, 0, match.start()) or _COMPARED.search(sentence.text, 0, match.start()):
+        return None  # "... better than FDA-approved ones", "head-to-head with the FDA-approved ...": the comparator
     nearest = _nearest_claim(view, sentence, match)
     if nearest is not None and _dispenses_only_approved(view, sentence, match, nearest):
         return None
@@ -875,7 +876,9 @@ _STATES_LIMIT = compile_pattern(
     r"|\bcan(?:not|['’]t)\s+(?:be\s+)?(?:authoriz|allow|permit|prescrib|offer|provid|sen[dt]|ship|dispens|us|give"
     r"|administer)\w*"
     r"|\bmust\s+(?:be\s+)?(?:given|taken|used|administered|self-administered)\s+(?:in|at|under)\b"
-    r"|\bonly\s+(?:in|at)\s+(?:a|an|the)\s+(?:certified|REMS|healthcare|clinic|doctor)",
+    r"|\bonly\s+(?:in|at)\s+(?:a|an|the)\s+(?:certified|REMS|healthcare|clinic|doctor)"
+    # a guideline's limit: "suggests discussing it only when ...", "advises against using it to improve energy"
+    r"|\bonly\s+(?:when|if)\b|\b(?:advises?|recommends?|suggests?)\s+against\b",
     re.I,
 )
 

@@ -281,7 +281,7 @@ class Sentence:
 # Harms named right after a quoted safety claim: the claim is answered, not made
 _HARMS_NAMED = compile_pattern(
     r"\b(?:can|could|may|still|does|do)\s+(?:still\s+)?(?:cause|trigger|lead\s+to|carry|raise|interact|precipitate"
-    r"|block)\b|\b(?:carries|carry|has|have)\s+(?:real\s+|serious\s+)?risks?\b|\b(?:risks|side\s+effects|adverse"
+    r"|block)\b|\b(?:carries|carry|has|have)\s+(?:real\s+|serious\s+|the\s+)?risks?\b|\b(?:risks|side\s+effects|adverse"
     r"\s+(?:effects|events))\s+(?:include|are)\b|\bare\s+common\b|\bhas\s+(?:caused|been\s+linked)\b",
     re.I,
 )
@@ -301,6 +301,7 @@ _DEBUNK = compile_pattern(
     # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
     r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
     r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
+    r"|that['’]s\s+(?:the\s+)?one\s+(?:I|we)['’]d\s+push\s+back\s+on\b"
     r"|(?:almost\s+all|nearly\s+all|most|all)\s+(?:of\s+)?(?:the\s+)?(?:[\w+-]+\s+){0,2}?(?:research|studies|evidence"
     r"|data)\b[^.!?]{0,40}?\b(?:rats|mice|animals|cell\s+cultures|test\s+tubes|lab\s+dishes)\b"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"
@@ -322,8 +323,8 @@ _BARE_REFUTATION = compile_pattern(
 )
 # A point granted, then the claim denied: "An IV does get more into your bloodstream, but no trial has shown ..."
 _CONCEDED_THEN_DENIED = compile_pattern(
-    r"[^.!?]{0,120}?\b(?:but|yet|however)\b[^.!?]{0,20}?\bno\s+(?:[\w-]+\s+)?(?:trial|study|studies|evidence|data"
-    r"|research)\b",
+    r"[^.!?]{0,120}?\b(?:but|yet|however)\b[^.!?]{0,80}?(?:\bno\s+(?:[\w-]+\s+)?(?:trial|study|studies|evidence|data"
+    r"|research)\b|\b(?:hasn['’]t|has\s+not|haven['’]t|have\s+not)\s+been\s+(?:shown|proven|demonstrated)\b)",
     re.I,
 )
 # Someone else's words, quoted: 'One reader wrote, "..."', 'My buddy says "..."', 'Another asked, "..."'

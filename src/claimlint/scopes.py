@@ -45,7 +45,8 @@ _NEG_REPORTED = compile_pattern(
     r"|(?<!I\s)(?:swears?|swore)(?:\s+(?:that|by))?"
     r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|said|say|wrote|write)"
     r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
-    r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised)"
+    r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised|implied"
+    r"|suggested|hinted)"
     # "anyone who tells you one of these beats all the others is selling something"
     r"|(?:anyone|anybody|someone|whoever)\s+(?:who|that)?\s*(?:tells|told|promises|promised|says|said|claims|claimed)"
     r"(?:\s+(?:you|us|readers|patients))?(?:\s+that)?"
@@ -56,8 +57,8 @@ _NEG_REPORTED = compile_pattern(
     r"|(?:my|a|one|your)\s+(?:friend|buddy|cousin|coworker|co-worker|neighbou?r|brother|sister|mom|dad|trainer|coach"
     r"|gym\s+buddy)\s+(?:says|said|told\s+me|claims|insists)"
     # "A post said IV vitamin C has no side effects"
-    r"|(?:a|an|any|one|that|this|the)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer|friend|website"
-    r"|site|commercial|meme|thread|comment|podcast|seller|clinic)s?\s+(?:I\s+saw\s+|I\s+read\s+|that\s+|which\s+)?"
+    r"|(?:a|an|any|one|that|this|the|their|its|his|her)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer"
+    r"|friend|website|site|commercial|meme|thread|comment|podcast|seller|clinic|brochure|flyer|pamphlet|mailer|label)s?\s+(?:I\s+saw\s+|I\s+read\s+|that\s+|which\s+)?"
     r"(?:said|says|claimed|claims|say|claim"
     r"|told\s+(?:me|us|customers|readers|patients|people|viewers|followers|consumers|buyers)|promised|promises"
     r"|insisted|insists)"
@@ -79,7 +80,7 @@ _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
     "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice", "urge", "encourag",
-    "assur", "insist",
+    "assur", "insist", "impl", "hint",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"

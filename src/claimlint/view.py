@@ -685,7 +685,9 @@ _CRITIQUE = compile_pattern(
     # "what ketamine clinic ads promise, and what the evidence says", "how those claims hold up"
     r"|what\s+(?:[\w-]+\s+){0,3}?(?:ads|adverts|clinics|marketers|sellers|brands|websites|companies|influencers)"
     r"\s+(?:promise|claim|say|tell\s+you)|how\s+(?:those|these|the|such)\s+claims\s+hold\s+up"
-    r"|(?:words|phrases|claims|terms)\s+(?:we\s+(?:don['’]t|do\s+not|never)\s+(?:use|write|say)|to\s+avoid))\b",
+    r"|(?:words|phrases|claims|terms)\s+(?:we\s+(?:don['’]t|do\s+not|never)\s+(?:use|write|say)|to\s+avoid)"
+    # "The ads are promising far more": an opinion piece about the marketing
+    r"|(?:the\s+)?(?:ads|adverts|advertising|marketing)\s+(?:are\s+|is\s+)?(?:promising|overpromising|overselling|claiming))\b",
     re.I,
 )
 # A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
