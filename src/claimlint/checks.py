@@ -648,7 +648,9 @@ _GENERIC_APPROVED = compile_pattern(
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
 # "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
 # "... work better than FDA-approved ones": the approved products are the comparator
-_COUNTED = compile_pattern(r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each|than)\s+$", re.I)
+_COUNTED = compile_pattern(
+    r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each|than)\s+$|\bboth\s+(?:are|were)\s+$", re.I
+)
 _COMPARED = compile_pattern(r"\b(?:head[- ]to[- ]head|compar(?:e|es|ed|ing)\b|versus|vs\.?)\b", re.I)
 _APPROVED_FOR = compile_pattern(r"\bapproved\s+(?:only\s+)?(?:for|to\s+treat)\b", re.I)
 # "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other

@@ -65,6 +65,8 @@ _CITATION = compile_pattern(
     r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
     # a trial named by its acronym: "In TRANSFORM-2, ...", "in the STEP 1 trial", "the SELECT trial"
     r"|\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9]*(?:[- ]\d{1,2}\b|\s+(?:trial|study)\b)"
+    # the trials the draft has just cited: "in the trials above"
+    r"|\b[Ii]n\s+(?:the|these|those)\s+(?:trials|studies)\s+(?:above|below|cited\s+above|listed\s+above)\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
 )
 _NOT_A_REFERENCE_NUMBER = compile_pattern(
@@ -282,7 +284,8 @@ class Sentence:
 _HARMS_NAMED = compile_pattern(
     r"\b(?:can|could|may|still|does|do)\s+(?:still\s+)?(?:cause|trigger|lead\s+to|carry|raise|interact|precipitate"
     r"|block)\b|\b(?:carries|carry|has|have)\s+(?:real\s+|serious\s+|the\s+)?risks?\b|\b(?:risks|side\s+effects|adverse"
-    r"\s+(?:effects|events))\s+(?:include|are)\b|\bare\s+common\b|\bhas\s+(?:caused|been\s+linked)\b",
+    r"\s+(?:effects|events))\s+(?:include|are)\b|\bare\s+common\b|\bhas\s+(?:caused|been\s+linked)\b"
+    r"|\b(?:does\s+not|doesn['’]t|won['’]t|will\s+not)\s+(?:remove|eliminate|prevent|erase)\s+(?:the\s+|all\s+)?(?:risks?|dangers?)\b",
     re.I,
 )
 # A sentence that is all quotation, and what may follow it to take it apart
@@ -302,6 +305,7 @@ _DEBUNK = compile_pattern(
     r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
     r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
     r"|that['’]s\s+(?:the\s+)?one\s+(?:I|we)['’]d\s+push\s+back\s+on\b"
+    r"|(?:the\s+)?(?:FDA|FTC|regulators)\s+(?:has|have)\s+(?:cited|flagged|called\s+out|warned\s+about)\b"
     r"|(?:almost\s+all|nearly\s+all|most|all)\s+(?:of\s+)?(?:the\s+)?(?:[\w+-]+\s+){0,2}?(?:research|studies|evidence"
     r"|data)\b[^.!?]{0,40}?\b(?:rats|mice|animals|cell\s+cultures|test\s+tubes|lab\s+dishes)\b"
     r"|it\s+(?:doesn['’]t|does\s+not|isn['’]t|is\s+not|won['’]t|can['’]t|hasn['’]t)\b|nope\b|wrong\b"

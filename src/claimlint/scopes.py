@@ -33,7 +33,7 @@ _NEG_REPORTED = compile_pattern(
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
     r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
     r"\s+(?:(?:that|which|who)\s+)?"
-    r"(?:promise|claim|tout|calling|claiming|promising|touting|saying"
+    r"(?:promise|claim|tout|calling|claiming|promising|touting|saying|say|says"
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
@@ -64,6 +64,9 @@ _NEG_REPORTED = compile_pattern(
     r"|insisted|insists)"
     # a reporter's account of what was said to the public: "Another told readers that ...", "urged readers to"
     r"|(?:another|others)\s+(?:told|tells|said|says|wrote|claimed|promised|insisted)"
+    # "People often say psilocybin beats antidepressants", "This frames testosterone as an anti-aging product"
+    r"|(?:people|folks|many\s+people|some\s+people)\s+(?:often\s+|sometimes\s+|still\s+|always\s+)?(?:say|claim|believe)"
+    r"|(?:this|that|the\s+(?:ad|page|copy|line|post|headline))\s+(?:frames|presents|positions|pitches)\b"
     r"|(?<!we\s)(?<!I\s)(?:urged|urges|encouraged|encourages|told|tells|assured|assures)\s+(?:readers|customers"
     r"|viewers|followers|consumers|buyers|shoppers)(?:\s+(?:that|to))?"
     r"|(?:FDA|the\s+agency|regulators?|the\s+label)\s+(?:has\s+)?(?:warned|warns|cautioned|cautions)(?:\s+that)?"
@@ -80,7 +83,7 @@ _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
     "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice", "urge", "encourag",
-    "assur", "insist", "impl", "hint",
+    "assur", "insist", "impl", "hint", "believe", "frame", "present", "position",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
@@ -100,6 +103,7 @@ _NEG_POST = compile_pattern(
     r"|(?:one\s+of\s+the|among\s+the|a|an|the|another)\s+(?:[\w-]+\s+){0,2}?(?:claims?|lines?|phrases?|slogans?"
     r"|red\s+flags?|myths?)\s+(?:we|you|to|that|people|ads|clinics|sellers|I|they)\b)\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b"
+    r"|\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+exist\b"
     r"|\b(?:isn['’]t|aren['’]t)\s+an\s+option\b"
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
@@ -207,6 +211,10 @@ _WORD_LIST_LEAD = compile_pattern(
 )
 
 
+_SAYING_AFTER = compile_pattern(
+    r"\s+(?:\w+\s+)?(?:describe|call|say|claim|write|promise|present|market|advertise|label|refer\s+to)\b", re.I
+)
+_STRUCK = compile_pattern(r"~~[^~]+~~")
 _REWRITE_BEFORE = compile_pattern(
     r"[\W_]*(?:before|instead\s+of|not\s+this|don['’]t\s+(?:write|say)|do\s+not\s+(?:write|say)|old\s+(?:copy|version))"
     r"[\W_]*:",
@@ -234,6 +242,9 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
         scopes.append((0, colon if colon >= 0 else len(text), 0, 0))
     if colon >= 0 and _WORD_LIST_LEAD.search(text, 0, colon):
         scopes.append((colon, len(text), colon, colon + 1))  # "Words that send copy back: cure, miracle, ..."
+    if "~~" in text:
+        for struck in _STRUCK.finditer(text):  # a redline's deleted words: '~~"No side effects."~~'
+            scopes.append((struck.start(), struck.end(), struck.start(), struck.start()))
     if colon >= 0 and _REWRITE_BEFORE.match(text):
         # a rewrite shown as before and after: 'Before: "Say goodbye to weight for good" After: "..."'
         after = _REWRITE_AFTER.search(text, colon + 1)
@@ -320,6 +331,10 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
             len(text),
         )
         limit = min(limit, _parenthesis_end(text, cue.start()))
+        if _SAYING_AFTER.match(text, cue.end()):
+            # "Do not describe it as a cure, as safe for everyone, or as better than standard care": all it lists
+            scopes.append((cue.start(), len(text), cue.start(), cue.end()))
+            continue
         words = list(_WORD.finditer(text, skip_to, limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
         scopes.append((cue.start(), end, cue.start(), cue.end()))
