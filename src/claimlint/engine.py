@@ -141,7 +141,9 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         if not all(pattern.search(around) for pattern in rule.with_patterns):
             # the rest of the claim is not in this sentence (or its lead-in, or its table row), nor, for a
             # fragment ("Mostly internet folklore."), in the sentence it answers
-            before = view.sentence_before(index, sentence) if _is_fragment(sentence) else None
+            before = view.sentence_before(index, sentence)
+            if before is not None and not (_is_fragment(sentence) or (before.question and _is_fragment(before))):
+                before = None  # only a fragment leans on what came before, or an answer on a short question
             if (
                 before is None
                 or before.segment is not sentence.segment
