@@ -756,6 +756,7 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         and not _COUNTED.search(sentence.text, 0, match.start())
         and not _ONE_USE_ONLY.match(sentence.text, match.end())
         and not _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
+        and not sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
@@ -901,6 +902,9 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
         return []
     if _STATES_LIMIT.search(sentence.text):
         return []  # "Spravato at home: we cannot authorize it, because the REMS does not allow home use"
+    header = view.column_header(sentence) if sentence.segment.kind == "table-cell" else None
+    if header and (_NOT_APPROVED.search(header) or _OFF_LABEL.search(header)):
+        return []  # "| Finasteride | Male-pattern hair loss | Hair loss in women |" under "| ... | Not approved for |"
     values = {**_product_values(view, claim), "restriction": restriction.summary}
     values["restriction_source"] = restriction.source
     return [view.finding(rule, sentence, match.start(), match.end(), values)]

@@ -53,7 +53,7 @@ _NEG_REPORTED = compile_pattern(
     # "I read online that these have no side effects", "My friend says there are basically no side effects"
     r"|(?:I|we|you)\s+(?:read|saw|heard)\s+(?:\w+\s+){0,2}?that"
     # one patient's own account: "He reported no side effects."
-    r"|(?:he|she)\s+(?:reported|said|noticed)"
+    r"|(?:he|she)\s+(?:has\s+)?(?:reported|said|noticed)"
     r"|(?:my|a|one|your)\s+(?:friend|buddy|cousin|coworker|co-worker|neighbou?r|brother|sister|mom|dad|trainer|coach"
     r"|gym\s+buddy)\s+(?:says|said|told\s+me|claims|insists)"
     # "A post said IV vitamin C has no side effects"
@@ -107,7 +107,8 @@ _NEG_POST = compile_pattern(
     r"|\b(?:isn['’]t|aren['’]t)\s+an\s+option\b"
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
-    r"|perennial)\b",
+    r"|perennial)\b"
+    r"|(?<=[\"”]\s)(?:is|are)\s+(?:something|what|a\s+line|a\s+thing)\s+(?:I|we|you)\s+(?:hear|see|read)\b",
     re.I,
 )
 _TERMINATOR = compile_pattern(
