@@ -67,7 +67,7 @@ _NOT_APPROVED = compile_pattern(
 _ONLY_APPROVED = compile_pattern(r"\b(?:is|are|remains?)\s+the\s+only\s+(?:FDA[- ]?approved|approved)\b", re.I)
 _APPROVAL = compile_pattern(
     r"\b(?:essentially|basically|practically|virtually|all\s+but)\s+(?:FDA[- ]?)?approved\b"
-    r"|\bFDA[- ]?(?:approved|cleared|approval)\b"
+    r"|\bFDA[- ]?(?:approved|cleared|approval)\b|#fda[-_]?approved\b"
     r"|\b(?:approved|cleared)\s+by\s+the\s+(?:U\.?S\.?\s+)?(?:FDA|Food\s+and\s+Drug\s+Administration)\b",
     re.I,
 )
@@ -536,7 +536,8 @@ _DRAMATIC_RESULT = compile_pattern(
     r"|from\s+(?:bed[- ]?bound|housebound|a\s+wheelchair|crutches|a\s+walker)\s+to\b"
     r"|(?:done|gone|over|fixed|healed)\s+in\s+(?:\d+|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|months?)"
     r"|(?:years?|months?)\s+(?:clean|sober)\b|not\s+(?:one|a\s+single)\s+(?:craving|flare|migraine|attack|seizure)"
-    r"|cancell?ed\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:surgery|replacement|operation))",
+    r"|cancell?ed\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:surgery|replacement|operation)"
+    r"|ancient\s+history|(?:sleeping|sleep|feel|feeling|look|looking)\s+like\s+a\s+(?:teenager|kid|new\s+(?:man|woman|person)))",
     re.I,
 )
 
