@@ -34,6 +34,8 @@ _HEDGE = compile_pattern(
     r"|not\s+everyone|not\s+all|(?:is|are)\s+being\s+(?:studied|investigated|explored)|under\s+(?:study|investigation)"
     r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority|(?:the\s+|at\s+the\s+)?earliest"
+    r"|as\s+far\s+as\s+(?:we\s+know|anyone\s+knows|(?:studies|research|the\s+evidence)\s+(?:show|shows))"
+    r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+appear\s+to"
     # a trial result told against placebo: "83% of men ..., compared with about 28% on placebo"
     r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,2}placebo"
     r"|\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}(?:on|with|taking|given|in\s+the)\s+(?:a\s+)?placebo)" + _E,

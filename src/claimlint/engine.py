@@ -119,6 +119,7 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
 
 
+_ADDICTION = re.compile(r"\b(?:addict\w*|habit[- ]forming|hooked|dependen\w*|abuse|misuse)\b", re.I)
 _WORDS = re.compile(r"[\w'’]+")
 
 
@@ -184,8 +185,8 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
         return True
-    if "uncontrolled" in unless and view.knowledge.products:
-        return approved_and_uncontrolled(view, sentence)
+    if "uncontrolled" in unless and view.knowledge.products and _ADDICTION.search(sentence.text):
+        return approved_and_uncontrolled(view, sentence)  # only what addiction needs: no scheduling, an approval
     return False
 
 
