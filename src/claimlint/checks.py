@@ -653,6 +653,12 @@ _COUNTED = compile_pattern(
     r"\b(?:two|three|four|both|several|many|other|these|those|every|any|each|than)\s+$|\bboth\s+(?:are|were)\s+$", re.I
 )
 _COMPARED = compile_pattern(r"\b(?:head[- ]to[- ]head|compar(?:e|es|ed|ing)\b|versus|vs\.?)\b", re.I)
+_CLASS_HARMS = compile_pattern(
+    r"\b(?:carry|carries|have|has|include|includes|cause|causes|can\s+cause)\s+(?:a\s+|the\s+|real\s+|serious\s+)?"
+    r"(?:boxed\s+warnings?|warnings?|risks?|side\s+effects)\b",
+    re.I,
+)
+_COVERED = compile_pattern(r"\b(?:covers?|covered|reimburses?|pays\s+for|formulary\s+lists?)\s+(?:only\s+)?$", re.I)
 _APPROVED_FOR = compile_pattern(r"\bapproved\s+(?:only\s+)?(?:for|to\s+treat)\b", re.I)
 # "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other
 _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\s+(?:to|for|in|as)\b", re.I)
@@ -758,6 +764,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         and not _ONE_USE_ONLY.match(sentence.text, match.end())
         and not _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
         and not sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
+        and not _CLASS_HARMS.search(sentence.text, match.end())  # "FDA-approved GLP-1s carry a boxed warning"
+        and not _COVERED.search(sentence.text, 0, match.start())  # "Insurance usually covers only FDA-approved drugs"
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
