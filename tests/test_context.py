@@ -26,6 +26,7 @@ import pytest
         "Response was faster than antidepressants. 1, 2",
         "Response was faster than antidepressants<sup>3</sup>.",
         "Ketamine was faster than antidepressants in trial NCT01234567.",
+        "Its effect lasted longer than SSRIs, according to its label.",
         "A trial was run [2]. In the same trial, it was faster than SSRIs.",
         "Ketamine may treat depression for some people.",
         "In small studies, ketamine treats depression.",
