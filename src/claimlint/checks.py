@@ -127,6 +127,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"\bnot\s+at\s+all\b"
     # a smaller result beside the story's: "most people lose less weight than Dana did", "a quarter lose less than 5%"
     r"|\b(?:lose|lost|see|saw|get|got|gain|notice|have|had)\s+(?:less|fewer|smaller)\s+(?:[\w-]+\s+){0,3}?than\b"
+    r"|\b(?:lose|lost|see|saw|get|got|improve|improved|respond|responded)\s+(?:[\w-]+\s+){0,2}?(?:more\s+slowly|slower)\s+than\b"
     r"|\bexpect\s+(?:[\w-]+\s+){0,3}?(?:gradual|modest|slow|slower|smaller|partial)\b|\bexpect\b[^.!?]{0,60}?\bat\s+most\b"
     r"|\brealistic(?:ally)?\s+(?:expectation|outcome|result|goal|picture)s?\b"
     # "the most consistent improvement in trials is in sexual desire"
