@@ -27,7 +27,7 @@ _MODAL = compile_pattern(
 )
 _HEDGE = compile_pattern(
     _W + r"(?:suggests?|suggested|suggesting|some\s+(?:patients|people|individuals|adults|users|studies|research"
-    r"|evidence|clinicians|trials|data|cases|women|men|children)|for\s+some|in\s+some|many\s+(?:patients|people)"
+    r"|evidence|clinicians|trials|data|cases|women|men|children)|for\s+some|in\s+some|many\s+(?:patients|people|men|women|adults|users)"
     r"|often|sometimes|occasionally|in\s+(?:small|early|preliminary|limited|a\s+few)\s+(?:studies|trials|research)"
     r"|small\s+(?:studies|trials|samples?)|early\s+(?:research|evidence|studies|data|results|findings|trials)"
     r"|emerging|preliminary|limited\s+(?:evidence|data)|results\s+(?:may\s+)?vary|individual\s+results|varies|vary"
