@@ -670,7 +670,24 @@ _CLASS_HARMS = compile_pattern(
     r"(?:boxed\s+warnings?|warnings?|risks?|side\s+effects)\b",
     re.I,
 )
-_COVERED = compile_pattern(r"\b(?:covers?|covered|reimburses?|pays\s+for|formulary\s+lists?)\s+(?:only\s+)?$", re.I)
+_COVERED = compile_pattern(
+    r"\b(?:covers?|covered|reimburses?|pays\s+for|formulary\s+lists?)\s+(?:only\s+)?$"
+    r"|\b(?:switch(?:es|ed|ing)?|move[sd]?|moving|transition(?:s|ed)?)\s+(?:back\s+)?to\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+# what approval takes, said of approved drugs as a class: "FDA-approved drugs go through clinical trials"
+_WHAT_APPROVAL_TAKES = compile_pattern(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:go\s+through|went\s+through|undergo|must\s+(?:show|prove|pass)|are\s+required\s+to"
+    r"|(?:have|has)\s+been\s+(?:tested|studied|reviewed|evaluated|shown))\b",
+    re.I,
+)
+_COMPOUNDED_DENIED = compile_pattern(
+    r"\bcompounded\b[^.;]{0,40}?\b(?:do|does|are|is|have|has|did|were|was)(?:\s+not|n['’]t)\b", re.I
+)
+_NOT_REVIEWED = compile_pattern(
+    r"\b(?:has|have|had)\s+not\s+been\s+(?:reviewed|evaluated|tested)\b|\bnot\s+(?:been\s+)?(?:reviewed|evaluated)\s+by\s+(?:the\s+)?FDA\b",
+    re.I,
+)
 _APPROVED_FOR = compile_pattern(r"\bapproved\s+(?:only\s+)?(?:for|to\s+treat)\b", re.I)
 # "an FDA-approved peptide, but only to reduce abdominal fat in HIV lipodystrophy": one named use, and no other
 _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\s+(?:to|for|in|as)\b", re.I)
@@ -778,6 +795,11 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         and not sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
         and not _CLASS_HARMS.search(sentence.text, match.end())  # "FDA-approved GLP-1s carry a boxed warning"
         and not _COVERED.search(sentence.text, 0, match.start())  # "Insurance usually covers only FDA-approved drugs"
+        and not _WHAT_APPROVAL_TAKES.match(
+            sentence.text, match.end()
+        )  # "FDA-approved drugs go through clinical trials"
+        and not _COMPOUNDED_DENIED.search(sentence.text, match.end())  # "...; compounded drugs do not"
+        and not _NOT_REVIEWED.search(sentence.text)  # "...; the finished product has not been reviewed"
     ):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
