@@ -59,6 +59,8 @@ _NOT_APPROVED = compile_pattern(
     r"|\b(?:safety|benefits?|effectiveness|efficacy)\b[^.;]{0,80}?\b(?:not|never)\s+(?:been\s+)?established\b"
     r"|\b(?:not|never)\s+(?:been\s+)?(?:established|shown|demonstrated)\s+that\b[^.;]{0,60}?\b(?:safe|effective)\b"
     # "Only one CBD product is approved by the FDA": the rest are not
+    # "The only FDA-approved CBD is a prescription": every other one is not
+    r"|\bthe\s+only\s+(?:FDA[- ]?approved|approved)\s+(?:[\w+-]+\s+){0,3}?(?:is|are)\b"
     r"|\bonly\s+(?:one|a\s+single)\s+(?:[\w+-]+\s+){0,3}?(?:is|has\s+been)\s+"
     r"(?:FDA[- ]?approved|approved\s+by\s+the\s+(?:U\.?S\.?\s+)?FDA)\b",
     re.I,

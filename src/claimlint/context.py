@@ -307,7 +307,9 @@ _DEBUNK = compile_pattern(
     r"|pitch|slogan)"
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
     r"|no\s+(?:[\w-]+\s+)?(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial|evidence"
-    r"|research|data)s?\b|no\s*[.!,:;—–]|there\s+(?:is|are)\s+no\b|none\s+of\s+(?:them|these|those|it)\b"
+    r"|research|data)s?\b|no\s*[.!,:;—–]|there\s+(?:is|are)\s+no\b|there['’]s\s+no\b|none\s+of\s+(?:them|these|those|it)\b"
+    # a quoted claim marked wrong right after it: '"It's just generic Wegovy." ❌'
+    r"|(?<=[❌🚩🛑])"
     # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
     r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
     r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
