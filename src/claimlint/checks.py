@@ -496,11 +496,14 @@ def _first_word_at(sentence: Sentence) -> int:
 def _states_typical_results(view: DocumentView) -> bool:
     """Whether the draft says what results people generally get, in figures or in plain words."""
     if "typical" not in view.memo:
-        view.memo["typical"] = any(
-            _QUANTITY.search(s.text) and _about_results(s.text) and _tells_results(view, s)
-            for s in view.sentences_matching(_EXPECTED_RESULTS)
-        ) or any(_tells_results(view, s) for s in view.sentences_matching(_TYPICAL_IN_WORDS))
-        view.memo["typical"] = view.memo["typical"] or _typical_in_table(view)
+        view.memo["typical"] = (
+            any(
+                _QUANTITY.search(s.text) and _about_results(s.text) and _tells_results(view, s)
+                for s in view.sentences_matching(_EXPECTED_RESULTS)
+            )
+            or any(_tells_results(view, s) for s in view.sentences_matching(_TYPICAL_IN_WORDS))
+            or _typical_in_table(view)
+        )
     return view.memo["typical"]
 
 
@@ -809,22 +812,7 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             if compounded is not None and sold is not None and not _CONTRASTED.search(sentence.text, match.end()):
                 return sold
         return None
-    if (
-        _GENERIC_APPROVED.match(sentence.text, match.end())
-        and not _CONTRASTED.search(sentence.text, match.end())
-        and not _LISTED_APART.match(sentence.text, match.end())
-        and not _COUNTED.search(sentence.text, 0, match.start())
-        and not _ONE_USE_ONLY.match(sentence.text, match.end())
-        and not _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
-        and not sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
-        and not _CLASS_HARMS.search(sentence.text, match.end())  # "FDA-approved GLP-1s carry a boxed warning"
-        and not _COVERED.search(sentence.text, 0, match.start())  # "Insurance usually covers only FDA-approved drugs"
-        and not _WHAT_APPROVAL_TAKES.match(
-            sentence.text, match.end()
-        )  # "FDA-approved drugs go through clinical trials"
-        and not _COMPOUNDED_DENIED.search(sentence.text, match.end())  # "...; compounded drugs do not"
-        and not _NOT_REVIEWED.search(sentence.text)  # "...; the finished product has not been reviewed"
-    ):
+    if _GENERIC_APPROVED.match(sentence.text, match.end()) and not _said_of_approved_drugs(sentence, match):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         referents = view.referents(sentence)
@@ -835,6 +823,27 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             return None  # "Epidiolex is a prescription CBD. It is FDA-approved.": "it" is the approved product
         return promoted[0]
     return None
+
+
+def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
+    """Whether "FDA-approved drugs" speaks of approved drugs as such rather than lending approval to what is sold.
+
+    Set apart from compounded products, limited to one use, given a source, or
+    told by what approved drugs carry, take or are covered for.
+    """
+    text, before, after = sentence.text, match.start(), match.end()
+    return bool(
+        _CONTRASTED.search(text, after)
+        or _LISTED_APART.match(text, after)
+        or _ONE_USE_ONLY.match(text, after)  # "an FDA-approved peptide, but only to ..."
+        or _CLASS_HARMS.search(text, after)  # "FDA-approved GLP-1s carry a boxed warning"
+        or _WHAT_APPROVAL_TAKES.match(text, after)  # "FDA-approved drugs go through clinical trials"
+        or _COMPOUNDED_DENIED.search(text, after)  # "...; compounded drugs do not"
+        or _COVERED.search(text, 0, before)  # "Insurance usually covers only FDA-approved drugs"
+        or _NOT_REVIEWED.search(text)  # "...; the finished product has not been reviewed"
+        or _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
+        or sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
+    )
 
 
 _WE_REFUSE = compile_pattern(

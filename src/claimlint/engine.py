@@ -128,12 +128,28 @@ def _is_fragment(sentence: Sentence) -> bool:
     return sentence.segment.kind != "table-cell" and len(_WORDS.findall(sentence.text)) <= 4
 
 
-def _denied_before(sentence: Sentence, around: str, lo: int, hi: int, claim: int) -> bool:
-    """Whether words at segment span [lo, hi) are negated and a contrast separates them from the claim after them."""
+def _leant_on(view: DocumentView, index: int, sentence: Sentence) -> Sentence | None:
+    """The sentence before, in the same segment, when this one leans on it.
+
+    A fragment does ("Mostly internet folklore."), and so does the answer to a
+    short question ("Side effects? ... not much to talk about").
+    """
+    before = view.sentence_before(index, sentence)
+    if before is None or before.segment is not sentence.segment:
+        return None
+    return before if _is_fragment(sentence) or (before.question and _is_fragment(before)) else None
+
+
+def _denied_before(sentence: Sentence, around: str, word: re.Match, claim: int) -> bool:
+    """Whether a word of ``around`` (the sentence with its lead-in) is negated, with a contrast after it.
+
+    The contrast must stand before the claim, which starts at segment offset ``claim``.
+    """
+    shift = len(around) - len(sentence.text) - sentence.start  # from segment offsets to offsets in ``around``
+    lo, hi = word.start() - shift, word.end() - shift
     if hi > claim or not sentence.negated(lo, hi):
         return False
-    shift = len(around) - len(sentence.text) - sentence.start
-    return bool(_CONTRAST.search(around, hi + shift, claim + shift))
+    return bool(_CONTRAST.search(around, word.end(), claim + shift))
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
@@ -142,24 +158,16 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         if not all(pattern.search(around) for pattern in rule.with_patterns):
             # the rest of the claim is not in this sentence (or its lead-in, or its table row), nor, for a
             # fragment ("Mostly internet folklore."), in the sentence it answers
-            before = view.sentence_before(index, sentence)
-            if before is not None and not (_is_fragment(sentence) or (before.question and _is_fragment(before))):
-                before = None  # only a fragment leans on what came before, or an answer on a short question
-            if (
-                before is None
-                or before.segment is not sentence.segment
-                or not all(pattern.search(before.text) or pattern.search(around) for pattern in rule.with_patterns)
+            before = _leant_on(view, index, sentence)
+            if before is None or not all(
+                pattern.search(before.text) or pattern.search(around) for pattern in rule.with_patterns
             ):
                 return True
         elif "negated" in rule.unless and sentence.segment.kind != "table-cell" and _CONTRAST.search(around):
             # "It didn't fix everything overnight, but it works most of the time": the "overnight" is denied
             # before the contrast that makes the claim
-            shift = len(sentence.with_lead_in) - len(sentence.text) - sentence.start
             for pattern in rule.with_patterns:
-                if all(
-                    _denied_before(sentence, around, m.start() - shift, m.end() - shift, start)
-                    for m in pattern.finditer(around)
-                ):
+                if all(_denied_before(sentence, around, m, start) for m in pattern.finditer(around)):
                     return True
     if rule.after_sources:
         before = view.sentence_before(index, sentence)
