@@ -81,7 +81,7 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
 )
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
-    r"|most\s+(?:people|patients|participants|members|clients|users|customers)"
+    r"|\b(?:the|a)\s+mean\b|\bmean\s+(?:weight|loss|change|reduction|improvement|difference)\b|most\s+(?:people|patients|participants|members|clients|users|customers|men|women|adults)"
     r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:published|randomi[sz]ed|controlled|placebo-controlled|large"
     r"|pivotal|recent|major|clinical)\s+){0,2}(?:trials|studies)"
@@ -94,18 +94,20 @@ _EXPECTED_RESULTS = compile_pattern(
 )
 # What a typical-results statement is about: an outcome, or an average result
 _RESULT_TERM = compile_pattern(
-    r"\b(?:los[est]|losing|loss|weight|respon\w*|improv\w*|results?|effects?|changes?|differences?|relief|benefit\w*"
+    r"\b(?:los(?:es?|s|t|ing)|weight|respon\w*|improv\w*|results?|effects?|changes?|differences?|relief|benefit\w*"
     r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?)\b"
     # or an average told as a figure: "close to the average for the 15 mg group, 20.9% over 72 weeks"
     r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%",
     re.I,
 )
 _QUANTITY = compile_pattern(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b", re.I
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|percent)\b"
+    r"|\ba\s+(?:pound|kilo(?:gram)?|point)\b",
+    re.I,
 )
 # Typical results told in words: "Most customers describe a mild, subtle effect, and some notice no difference"
 _TYPICAL_IN_WORDS = compile_pattern(
-    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,2}?(?:describe|notice|report|feel|see|get|experience|have"
+    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,5}?(?:describe|notice|report|feel|see|get|experience|have"
     r"|can\s+expect(?:\s+is)?)\s+"
     r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual|partial)\s+(?:[\w-]+\s+)?"
     r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b"
@@ -119,7 +121,9 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+no\s+"
     r"(?:difference|change|effect|benefit|improvement)\b"
     # "many lose less", "expect something closer to one to two pounds a week"
-    r"|\b(?:many|most|others)\s+(?:[\w-]+\s+){0,2}?(?:lose|see|get|gain|notice|have)\s+(?:less|fewer|smaller|more\s+modest)\b"
+    r"|\b(?:many|most|others|the\s+(?:other|rest)(?:\s+half)?)\s+(?:[\w-]+\s+){0,2}?(?:lose|see|get|gain|notice|have)\s+(?:less|fewer|smaller|more\s+modest)\b"
+    # "most keep the hair they have; fewer see visible regrowth"
+    r"|\bfewer\s+(?:[\w-]+\s+){0,2}?(?:see|get|notice|regrow|respond|improve|reach|achieve)\b"
     r"|\bexpect\s+(?:[\w-]+\s+){0,3}?(?:closer\s+to|about|around|roughly|more\s+like)\b"
     # the story set against what is usual: "Mara did better than most", "more than most people lose"
     # a spread of outcomes: "the other half see little or none", "others slowly, and about a third not at all"
@@ -258,7 +262,12 @@ def off_label_disclosure(view: DocumentView, rule) -> list[Finding]:
     first = next((c for c in view.claims if c.use == "off-label" and not _in_conflict(view, c)), None)
     if first is None:
         first = next((c for c in _topic_uses(view) if c.use == "off-label" and not _in_conflict(view, c)), None)
-    if first is None or _has_disclosure(view, _OFF_LABEL, False) or _has_disclosure(view, _NOT_APPROVED, True):
+    if (
+        first is None
+        or _has_disclosure(view, _OFF_LABEL, False)
+        or _has_disclosure(view, _NOT_APPROVED, True)
+        or _approval_denied_in_answer(view)
+    ):
         return []
     values = _product_values(view, first)
     # the use is first offered in a compounded form: "compounded ketamine spray for depression"
@@ -423,6 +432,19 @@ def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
 _ANSWERED_NO = compile_pattern(r"\W*(?:no|nope|we\s+don['’]t|we\s+do\s+not|not\s+(?:here|at\s+our|from\s+us))\b", re.I)
 
 
+def _approval_denied_in_answer(view: DocumentView) -> bool:
+    """Whether the draft asks about an approval and answers no: "Is ketamine FDA-approved for depression? No."."""
+    if "approval-denied" not in view.memo:
+        view.memo["approval-denied"] = False
+        for sentence in view.sentences_matching(_APPROVAL):
+            if sentence.question:
+                reply = view.answer_to(view.position(sentence)[0], sentence)
+                if reply is not None and _ANSWERED_NO.match(reply[1].text):
+                    view.memo["approval-denied"] = True
+                    break
+    return view.memo["approval-denied"]
+
+
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     """A compounded or unapproved product is named and the draft nowhere says it is not FDA-approved."""
     for claim in view.claims:
@@ -439,8 +461,12 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
             return []
         if any(_sets_apart(view, s) for s in view.sentences_matching(_ONLY_APPROVED)):
             return []
-        if claim.use == "compounded" and _has_disclosure(view, _OFF_LABEL, False):
-            return []  # a compounded form of an approved drug: "this use is off-label" tells the reader enough
+        if _approval_denied_in_answer(view):
+            return []
+        form_of = view.knowledge.products[claim.product.id].form_of
+        if (claim.use == "compounded" or form_of) and _has_disclosure(view, _OFF_LABEL, False):
+            # a compounded copy or another form of an approved drug: "this use is off-label" tells the reader enough
+            return []
         values = _product_values(view, claim)
         return [
             view.finding(
@@ -870,10 +896,15 @@ def _refused(view: DocumentView) -> set[str]:
 
 
 def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:
-    """Whether an approved brand of the product is named right after it, as its gloss."""
+    """Whether an approved brand of the product stands right beside it, one the other's gloss.
+
+    "FDA-approved tirzepatide (Zepbound)" and "Wegovy (semaglutide) pen: FDA-approved"
+    both speak of the brand.
+    """
     brands = view.knowledge.approved_brands(claim.product.id)
     return any(
-        other.product.id in brands and 0 <= other.product.start - claim.product.end <= 3
+        other.product.id in brands
+        and (0 <= other.product.start - claim.product.end <= 3 or 0 <= claim.product.start - other.product.end <= 3)
         for other in view.claims_in(sentence)
     )
 

@@ -72,6 +72,8 @@ _CITATION = compile_pattern(
     # a drug's own label: "up to 36 hours, according to its label"
     r"|\baccording\s+to\s+(?:its|the|their|each\s+drug['’]s)\s+(?:FDA\s+)?(?:label|labeling|labelling"
     r"|prescribing\s+information|package\s+insert)\b"
+    r"|\b(?:its|the|their|each\s+drug['’]s)\s+(?:FDA\s+)?(?:label|labeling|prescribing\s+information|package\s+insert)"
+    r"\s+(?:reports|states|lists|describes)\b"
     # the trials the draft has just cited: "in the trials above"
     r"|\b[Ii]n\s+(?:the|these|those)\s+(?:trials|studies)\s+(?:above|below|cited\s+above|listed\s+above)\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"

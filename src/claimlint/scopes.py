@@ -43,7 +43,8 @@ _NEG_REPORTED = compile_pattern(
     r"|pitching)"
     r"|(?:sold|marketed|hyped|billed|pitched|advertised|touted)\s+(?:like|as)"
     r"|(?<!I\s)(?:swears?|swore)(?:\s+(?:that|by))?"
-    r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|said|say|wrote|write)"
+    r"|(?:advertisers|ads|sellers|clinics|companies|brands|marketers|influencers)\s+(?:told|tell|telling|said|say|saying"
+    r"|wrote|write|claiming|promising)"
     r"(?:\s+(?:readers|patients|customers|viewers|people|consumers))?"
     r"|(?:\d+|a\s+few|several|some|many|others)\s+(?:of\s+them\s+)?(?:said|claimed|told\s+\w+|wrote|promised|implied"
     r"|suggested|hinted)"
@@ -105,6 +106,8 @@ _NEG_POST = compile_pattern(
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b"
     r"|\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+exist\b"
     r"|\b(?:isn['’]t|aren['’]t)\s+an\s+option\b"
+    # "I expected a miracle and didn't get one"
+    r"|\b(?:and|but)\s+(?:didn['’]t|did\s+not|never)\s+(?:get|got|found|find|see|saw)\s+(?:one|it|that|any)\b"
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
     r"|perennial)\b"

@@ -99,7 +99,7 @@ class DocumentView:
         if index not in self._split:
             segment = self.document.segments[index]
             spans = split(segment.text)
-            critique = self.critique
+            critique = self.critique or self._under_myths(index)
             examined = segment.kind == "table-cell" and index in self._examined_cells
             quoted = _quoted_lines(segment.text) if critique or _is_quoted_heading(segment) else []
             self._split[index] = [
@@ -220,6 +220,9 @@ class DocumentView:
 
     def heading_over(self, sentence: Sentence) -> str:
         """The text of the heading a sentence stands under ("" before the first heading)."""
+        return self._headings()[self._index(sentence)]
+
+    def _headings(self) -> list[str]:
         if "headings" not in self.memo:
             over, last = [], ""
             for segment in self.document.segments:
@@ -227,7 +230,15 @@ class DocumentView:
                     last = segment.text
                 over.append(last)
             self.memo["headings"] = over
-        return self.memo["headings"][self._index(sentence)]
+        return self.memo["headings"]
+
+    def _under_myths(self, index: int) -> bool:
+        """Whether a segment stands in a section of myths ("## Myths we hear in clinic"), below its heading.
+
+        The section quotes what people believe in order to correct it: its
+        quotations are mentions, and what the writer says of them is read as usual.
+        """
+        return self.document.segments[index].kind != "heading" and bool(_MYTH_HEADING.search(self._headings()[index]))
 
     def column_header(self, sentence: Sentence) -> str | None:
         """The header of a table cell's column (not the first column, which names the rows)."""
@@ -688,6 +699,14 @@ _CRITIQUE = compile_pattern(
     r"|(?:words|phrases|claims|terms)\s+(?:we\s+(?:don['’]t|do\s+not|never)\s+(?:use|write|say)|to\s+avoid)"
     # "The ads are promising far more": an opinion piece about the marketing
     r"|(?:the\s+)?(?:ads|adverts|advertising|marketing)\s+(?:are\s+|is\s+)?(?:promising|overpromising|overselling|claiming))\b",
+    re.I,
+)
+# The heading of a section that quotes beliefs to correct them: "Myths we hear", "Common misconceptions"
+# or a section that checks claims: "Common claims, checked", "Ad lines, decoded", "Claims vs. evidence"
+_MYTH_HEADING = compile_pattern(
+    r"\b(?:myths?|misconceptions?|misbeliefs?|decoded|debunked|fact[- ]check(?:ed)?"
+    r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:\w+\W+)?(?:checked|examined|tested|vs\.?"
+    r"|versus|(?:and|&)\s+(?:the\s+)?(?:facts?|evidence|reality|science)))\b",
     re.I,
 )
 # A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
