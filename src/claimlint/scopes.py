@@ -29,6 +29,11 @@ _NEG_PRE = compile_pattern(
 _NEG_REPORTED = compile_pattern(
     _W + r"(?:"
     r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
+    # the naming as the subject of the sentence: "Calling it a miracle ignores the side effects"
+    r"|(?<![\w'’,]\s)(?<![\w'’,])(?:calling|labell?ing|branding)\s+(?:it|this|that|them|these|semaglutide|ketamine"
+    r"|[\w-]+)\s+(?:an?|the)(?=\s[^.!?]*?\b(?:(?:is|are|was)\s+(?:\w+\s+)?(?:wrong|misleading|unfair|inaccurate|false|untrue"
+    r"|premature|a\s+stretch|an?\s+overstatement|hype|not|exaggerat\w*|unfounded|unsupported|irresponsible)"
+    r"|ignores?|overlooks?|misses|oversells?|overstates?|hides?|glosses|misleads?|isn['’]t|aren['’]t)\b)"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
     r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
@@ -106,6 +111,8 @@ _NEG_POST = compile_pattern(
     r"|\b(?:has|have)\s+not\s+been\s+(?:shown|proven|established|demonstrated)\b"
     r"|\b(?:doesn['’]t|does\s+not|don['’]t|do\s+not)\s+exist\b"
     r"|\b(?:isn['’]t|aren['’]t)\s+an\s+option\b"
+    # "Clinically studied, yes. Clinically proven, no."
+    r"|(?<=[\w\"”]),\s+(?:no|nope|not\s+really|not\s+quite|not\s+yet)(?=\s*[.!]?\s*$)"
     # "I expected a miracle and didn't get one"
     r"|\b(?:and|but)\s+(?:didn['’]t|did\s+not|never)\s+(?:get|got|found|find|see|saw)\s+(?:one|it|that|any)\b"
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
@@ -173,6 +180,8 @@ _SPEAKING = compile_pattern(
 # A label that introduces claims to be examined: "Claim 1: ...", "Red flag: ...", "The pitch goes like this: ..."
 _EXAMINED = compile_pattern(
     r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?|red[\s-]+flags?(?:\s*#?\s*\d{1,2})?"
+    # "Red flags in clinic ads:", "Red flags to watch for in any listing:"
+    r"(?:\s+(?:in|on|from|to\s+watch\s+for|to\s+look\s+for)(?:\s+[\w'’-]+){1,4})?"
     # a reviewer's redline: "Rejected headline:", "Original copy:", "Flagged line:"
     r"|(?:rejected|original|flagged|struck|removed|draft|submitted|proposed)\s+(?:headline|line|copy|claim|caption|text"
     r"|version|wording|subject\s+line|tagline|slogan|bullet)"
