@@ -693,6 +693,8 @@ _CRITIQUE = compile_pattern(
     r"|warning\s+letters?|what\s+(?:the\s+|these\s+)?ads?\s+(?:don['’]t|do\s+not|won['’]t|leave\s+out)"
     r"|too\s+good\s+to\s+be\s+true|(?:phrases|claims|lines)\s+(?:in\s+[\w\s-]{0,30})?(?:that|which)?\s*should\s+make\s+you"
     r"|how\s+to\s+spot|myths?\s+(?:and|vs\.?|versus)\s+facts?|debunk(?:ed|ing|s)?"
+    # a regulator's or a consumer group's warning: "Consumer Alert: ...", "which ad claims to question"
+    r"|consumer\s+(?:alert|warning|advisory)|scam\s+alert|(?:claims|phrases|promises)\s+to\s+(?:question|be\s+wary\s+of)"
     # "What two words on a supplement bottle are supposed to mean", "what 'clinically proven' really means"
     r"|what\s+(?:[\w-]+\s+){0,3}?(?:words?|phrases?|terms?|claims?|labels?)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:(?:are|is)\s+supposed\s+to\s+mean|really\s+means?|actually\s+means?)"
