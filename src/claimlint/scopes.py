@@ -140,7 +140,7 @@ _ASIDE_VERB = compile_pattern(r",[^,.;:!?]{1,40},\s*" + _VERB, re.I)
 
 # What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
 # "Myth we also hear:", "Myth of the month:"
-_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?(?:\s*[\w'’]+){0,4}?\s*")
+_MYTH_LABEL = compile_pattern(r"\s*(?:#?\s*\d{1,2}|no\.\s*\d{1,2})?(?:\s*[\w'’]+){0,6}?\s*")
 _MYTH_COLON = compile_pattern(_MYTH_LABEL.pattern + ":")
 
 
@@ -227,14 +227,16 @@ _WORD_LIST_LEAD = compile_pattern(
 _SAYING_AFTER = compile_pattern(
     r"\s+(?:\w+\s+)?(?:describe|call|say|claim|write|promise|present|market|advertise|label|refer\s+to)\b", re.I
 )
-_STRUCK = compile_pattern(r"~~[^~]+~~")
+STRUCK = compile_pattern(r"~~[^~]+~~")
 _REWRITE_BEFORE = compile_pattern(
-    r"[\W_]*(?:before|instead\s+of|not\s+this|don['’]t\s+(?:write|say)|do\s+not\s+(?:write|say)|old\s+(?:copy|version))"
+    r"[\W_]*(?:before|instead\s+of|not\s+this|don['’]t\s+(?:write|say)|do\s+not\s+(?:write|say)|old\s+(?:copy|version)"
+    r"|rejected|not\s+approved|avoid|wrong)"
     r"[\W_]*:",
     re.I,
 )
+_REWRITE_LABEL = compile_pattern(r"(?<![\w'’])(?:Before|Rejected|Not\s+approved|Don['’]t\s+write|Do\s+not\s+write)\s*:")
 _REWRITE_AFTER = compile_pattern(
-    r"\b(?:after|instead|write|say|better|try|revised|rewrite|new\s+(?:copy|version))[\W_]*:", re.I
+    r"\b(?:after|instead|write|say|better|try|revised|rewrite|new\s+(?:copy|version)|approved|use|right)[\W_]*:", re.I
 )
 
 
@@ -256,12 +258,15 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
     if colon >= 0 and _WORD_LIST_LEAD.search(text, 0, colon):
         scopes.append((colon, len(text), colon, colon + 1))  # "Words that send copy back: cure, miracle, ..."
     if "~~" in text:
-        for struck in _STRUCK.finditer(text):  # a redline's deleted words: '~~"No side effects."~~'
+        for struck in STRUCK.finditer(text):  # a redline's deleted words: '~~"No side effects."~~'
             scopes.append((struck.start(), struck.end(), struck.start(), struck.start()))
-    if colon >= 0 and _REWRITE_BEFORE.match(text):
-        # a rewrite shown as before and after: 'Before: "Say goodbye to weight for good" After: "..."'
-        after = _REWRITE_AFTER.search(text, colon + 1)
-        scopes.append((0, after.start() if after else len(text), 0, 0))
+    if colon >= 0:
+        # a rewrite shown as before and after: 'Before: "Say goodbye to weight for good" After: "..."', also
+        # after a list's lead-in: "Risks: don't soften them" + "Rejected: "No side effects." Approved: ..."
+        before = _REWRITE_BEFORE.match(text) or _REWRITE_LABEL.search(text, 0, 160)
+        if before is not None:
+            after = _REWRITE_AFTER.search(text, before.end())
+            scopes.append((before.start(), after.start() if after else len(text), before.start(), before.start()))
     label = _EXAMINED.search(text, 0, colon + 1) if colon >= 0 else None
     if label is not None and label.start() < 60:
         scopes.append((label.start(), len(text), label.start(), label.start() + 1))

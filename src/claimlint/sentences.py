@@ -15,16 +15,16 @@ ABBREVIATIONS = frozenset(
     """dr mr mrs ms prof st sr jr vs v al approx ca cf fig figs vol pp eds
     inc ltd corp dept jan feb mar apr jun jul aug sep sept oct nov dec mt ft lt gen rev""".split()  # noqa: SIM905
 )
-_END = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_END = compile_pattern(r"[.!?…]+(?:[\"'”’)\]]|~~)*(?=\s|$)")
 # Pictographs end sentences in social copy: "Gone 🙌 Like completely gone"
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _EMOJI_RUN = f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
-_STARTER = compile_pattern(r"\s+(?:[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]|" + _EMOJI_RUN + ")")
+_STARTER = compile_pattern(r"\s+(?:(?:~~)?[\"'“‘(\[]?[A-Z0-9\ufffc\ue000¿¡]|" + _EMOJI_RUN + ")")
 _CITATION_RUN = compile_pattern(r"\s+(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)(?=\s+[A-Z\"“]|\s*$)")
 _BLANK = " \t\n\r\ufffc"  # white space, and the placeholder that stands for code or HTML
 _SIGNATURE = compile_pattern(r"\s+\([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,[^()\n]{1,40})?\)")
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
-_CANDIDATE = compile_pattern(r"[.!?…]+[\"'”’)\]]*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
+_CANDIDATE = compile_pattern(r"[.!?…]+(?:[\"'”’)\]]|~~)*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _WORD_CHAR = compile_pattern(r"\w")
 _LABEL_LINE = compile_pattern(r"[ \t]*[A-Z][\w'’/-]*(?:[ \t]+[\w'’/-]+){0,3}:[ \t]")
 _CONTINUES = compile_pattern(

@@ -20,6 +20,7 @@ from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention
 from claimlint.patterns import regex_requirements, text_words
+from claimlint.scopes import STRUCK
 from claimlint.sentences import split
 
 NEAR = 12  # words between a product and the condition it is tied to
@@ -102,6 +103,8 @@ class DocumentView:
             critique = self.critique or self._under_myths(index)
             examined = segment.kind == "table-cell" and index in self._examined_cells
             quoted = _quoted_lines(segment.text) if critique or _is_quoted_heading(segment) else []
+            if "~~" in segment.text:  # a deletion over several sentences: '~~Melt 30 pounds. Guaranteed.~~'
+                quoted += [(m.start(), m.end()) for m in STRUCK.finditer(segment.text)]
             self._split[index] = [
                 Sentence(
                     segment,
@@ -741,9 +744,11 @@ def _quoted_lines(text: str) -> list[tuple[int, int]]:
 # The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
-    r"|what\s+(?:the\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:say|says|claim|claims|promise|promises)"
+    r"|what\s+(?:the\s+|an?\s+|some\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:may\s+|might\s+|will\s+|often\s+)?"
+    r"(?:say|says|claim|claims|promise|promises)"
     r"|(?:don['’]t|do\s+not|never|avoid)\s+(?:write|say|use)|instead\s+of|you['’]ll\s+see|you\s+may\s+see|you\s+might\s+see"
-    r"|^\W*(?:avoid|retire|banned|rejected|not\s+allowed|phrases?\s+to\s+avoid|words?\s+to\s+avoid)\W*$"
+    r"|^\W*(?:avoid|retire|banned|rejected|not\s+allowed|phrases?\s+to\s+avoid|words?\s+to\s+avoid)"
+    r"(?:\s+(?:examples?|lines?|copy|wording|claims?|phrases?|versions?))?\W*$"
     r"|^\W*(?:phrases?|wordings?|slogans?|taglines?)\b"
     r"|what\s+(?:people|they|you|friends|others|some\s+people)\s+(?:say|said|hear|heard|believe|think)"
     r"|what\s+you['’](?:ve|ll)\s+(?:heard|hear|read)|you\s+(?:may|might)\s+(?:hear|read))\b",
