@@ -1022,7 +1022,8 @@ UNSUPPORTED_STANCES = (
     "treatment of choice", "go-to treatment", "recommended for all", "recommended for everyone",
     "proven treatment", "before trying anything else", "first resort", "first thing we offer", "first thing to try",
     "first call", "not your last resort",
-    "not the last resort", "not a last resort",
+    "not the last resort", "not a last resort", "ahead of triptans", "ahead of antidepressants",
+    "instead of saving", "saving them for last", "saving it for last", "try ketamine first",
 )  # fmt: skip
 
 
