@@ -433,16 +433,36 @@ _ANSWERED_NO = compile_pattern(r"\W*(?:no|nope|we\s+don['’]t|we\s+do\s+not|not
 
 
 def _approval_denied_in_answer(view: DocumentView) -> bool:
-    """Whether the draft asks about an approval and answers no: "Is ketamine FDA-approved for depression? No."."""
+    """Whether the draft asks about an approval and answers no.
+
+    "Is ketamine FDA-approved for depression? No." in prose, or a "No" in a
+    table column headed "FDA-approved?" or "FDA status".
+    """
     if "approval-denied" not in view.memo:
-        view.memo["approval-denied"] = False
-        for sentence in view.sentences_matching(_APPROVAL):
-            if sentence.question:
-                reply = view.answer_to(view.position(sentence)[0], sentence)
-                if reply is not None and _ANSWERED_NO.match(reply[1].text):
-                    view.memo["approval-denied"] = True
-                    break
+        view.memo["approval-denied"] = any(_denied_reply(view, s) for s in view.sentences_matching(_APPROVAL)) or any(
+            _denied_cell(view, index)
+            for index, segment in enumerate(view.document.segments)
+            if segment.kind == "table-cell"
+        )
     return view.memo["approval-denied"]
+
+
+def _denied_reply(view: DocumentView, sentence: Sentence) -> bool:
+    if not sentence.question:
+        return False
+    reply = view.answer_to(view.position(sentence)[0], sentence)
+    return reply is not None and bool(_ANSWERED_NO.match(reply[1].text))
+
+
+_APPROVAL_HEADER = compile_pattern(r"\b(?:FDA|approv\w*)\b", re.I)
+
+
+def _denied_cell(view: DocumentView, index: int) -> bool:
+    sentences = view.sentences_of(index)
+    if not sentences or not _ANSWERED_NO.match(sentences[0].text):
+        return False
+    header = view.column_header(sentences[0])
+    return bool(header and _APPROVAL_HEADER.search(header))
 
 
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
