@@ -65,7 +65,7 @@ _NEG_REPORTED = compile_pattern(
     # "A post said IV vitamin C has no side effects"
     r"|(?:a|an|any|one|that|this|the|their|its|his|her)\s+(?:post|video|reel|tiktok|article|headline|ad|advert|influencer"
     r"|friend|website|site|commercial|meme|thread|comment|podcast|seller|clinic|brochure|flyer|pamphlet|mailer|label)s?\s+(?:I\s+saw\s+|I\s+read\s+|that\s+|which\s+)?"
-    r"(?:said|says|claimed|claims|say|claim"
+    r"(?:said|says|claimed|claims|say|claim|calls\s+it|called\s+it"
     r"|told\s+(?:me|us|customers|readers|patients|people|viewers|followers|consumers|buyers)|promised|promises"
     r"|insisted|insists)"
     # a reporter's account of what was said to the public: "Another told readers that ...", "urged readers to"
