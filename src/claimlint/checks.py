@@ -465,6 +465,12 @@ def _denied_cell(view: DocumentView, index: int) -> bool:
     return bool(header and _APPROVAL_HEADER.search(header))
 
 
+_NO_LONGER_OFFERED = compile_pattern(
+    r"\b(?:we|I)\s+(?:used\s+to|previously|once|formerly)\s+(?:offer|sell|prescribe|carry|provide|dispense|stock)\w*\b",
+    re.I,
+)
+
+
 def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     """A compounded or unapproved product is named and the draft nowhere says it is not FDA-approved."""
     for claim in view.claims:
@@ -475,6 +481,8 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
             continue  # "we do not sell compounded semaglutide"
         if claim.sentence.question and _ANSWERED_NO.match(claim.sentence.following):
             continue  # "Do you offer compounded semaglutide? No, we prescribe only the brands."
+        if _NO_LONGER_OFFERED.search(claim.sentence.text, 0, claim.product.start):
+            continue  # "We used to offer compounded semaglutide during the shortage."
         if _has_disclosure(view, _NOT_APPROVED, True):
             return []
         if _said_not_a_drug(view, claim.product.id):
@@ -889,7 +897,17 @@ def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
         or _NOT_REVIEWED.search(text)  # "...; the finished product has not been reviewed"
         or _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
         or sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
+        or _ONLY_APPROVED_PRODUCTS.search(text, 0, before) is not None
+        and _APPROVED_PRODUCTS.match(text, after) is not None  # "We prescribe only FDA-approved medicines"
     )
+
+
+# "We prescribe only FDA-approved medicines": the writer sells nothing else (but "only FDA-approved ingredients"
+# is said of what a compounder makes)
+_ONLY_APPROVED_PRODUCTS = compile_pattern(r"\bonly\s+(?:the\s+)?$", re.I)
+_APPROVED_PRODUCTS = compile_pattern(
+    r"\s+(?:[\w-]+\s+)?(?:medicines|medications|drugs|products|brands|pens|treatments|options)\b", re.I
+)
 
 
 _WE_REFUSE = compile_pattern(
