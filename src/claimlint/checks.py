@@ -114,7 +114,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
     r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b"
-    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,60}?\bbut\s+not\s+(?:all|everyone)\b"
+    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,60}?\bbut\s+not\s+(?:all|everyone|every)\b"
+    r"|\b(?:respond|improve|benefit)\s+less\b"
     # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
     r"|\b(?:average|typical|usual)\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|tend\s+to\s+be)\s+"
     r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
@@ -923,13 +924,18 @@ def _refused(view: DocumentView) -> set[str]:
     FDA-approved GLP-1 medicines" lends nothing to the compounded ones it names.
     """
     if "refused" not in view.memo:
-        refused = set()
+        refused, denied, offered = set(), set(), set()
         for claim in view.promoted[0]:
             start = claim.sentence.start + claim.product.start
             refusal = _WE_REFUSE.search(claim.sentence.text, 0, claim.product.start)
-            if refusal is not None and claim.sentence.negated(start, start + 1):
+            negated = claim.sentence.negated(start, start + 1)
+            if refusal is not None and negated:
                 refused.add(claim.product.id)
-        view.memo["refused"] = refused
+            elif negated and claim.use == "compounded":
+                denied.add(claim.product.id)  # "they are not generic Wegovy": named only to be denied
+            else:
+                offered.add(claim.product.id)
+        view.memo["refused"] = refused | (denied - offered)
     return view.memo["refused"]
 
 
