@@ -548,7 +548,7 @@ def _first_word_at(sentence: Sentence) -> int:
     return sentence.start + len(sentence.text) - len(sentence.text.lstrip(f" \n{PLACEHOLDER}"))
 
 
-def _states_typical_results(view: DocumentView) -> bool:
+def states_typical_results(view: DocumentView) -> bool:
     """Whether the draft says what results people generally get, in figures or in plain words."""
     if "typical" not in view.memo:
         view.memo["typical"] = (
@@ -607,7 +607,7 @@ def _tells_results(view: DocumentView, sentence: Sentence) -> bool:
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     """Patient results are quoted and the draft does not state the generally expected results."""
     testimonials = _testimonials(view)
-    if not testimonials or _states_typical_results(view):
+    if not testimonials or states_typical_results(view):
         return []
     first = testimonials[0]
     text = first.text
@@ -643,7 +643,7 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
     draft that states typical results is left alone, as is a hedged story.
     """
     testimonials = _testimonials(view)
-    if not testimonials or _states_typical_results(view):
+    if not testimonials or states_typical_results(view):
         return []
     found = []
     for sentence in testimonials:

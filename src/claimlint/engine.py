@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use
+from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results
 from claimlint.context import Sentence, answer_given
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
@@ -61,6 +61,11 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     for pack in ruleset.packs:
         for rule in pack.checks:
             findings.extend(CHECKS[rule.check](view, rule))
+    excused_by_typical = ruleset.excused_by_typical
+    if excused_by_typical and any(f.rule in excused_by_typical for f in findings) and states_typical_results(view):
+        # a patient's story beside what people generally get is not left to stand for the usual result; read
+        # once every claim is known, since a figure that is itself an unsupported claim states nothing typical
+        findings = [f for f in findings if f.rule not in excused_by_typical]
     fallbacks = ruleset.fallbacks
     if fallbacks:
         # a fallback rule speaks only where no other rule of its category did

@@ -38,7 +38,7 @@ CATEGORIES = (
     "guideline-conflict",
 )
 SCOPES = ("sentence", "paragraph", "document")
-CONDITIONS = ("negated", "hedged", "cited", "question", "approved", "uncontrolled")
+CONDITIONS = ("negated", "hedged", "cited", "question", "approved", "uncontrolled", "typical")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
     "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback", "answered",
@@ -187,6 +187,11 @@ class RuleSet:
     @property
     def rules(self) -> list[Rule]:
         return [rule for pack in self.packs for rule in pack.rules]
+
+    @cached_property
+    def excused_by_typical(self) -> frozenset[str]:
+        """Ids of the rules a statement of typical results anywhere in the draft excuses (``unless: [typical]``)."""
+        return frozenset(rule.id for rule in self.rules if "typical" in rule.unless)
 
     @cached_property
     def fallbacks(self) -> frozenset[str]:
