@@ -822,8 +822,9 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     said of another product, or of no product at all, is left alone.
     """
     promoted, bases = view.promoted
-    refused = _refused(view)
+    refused = _refused(view) | _disowned_uses(view)
     promoted = [c for c in promoted if c.product.id not in refused]
+    bases = {base: claim for base, claim in bases.items() if claim.product.id not in refused}
     if not promoted or _NAMES_A_USE.match(sentence.text, match.end()):
         return None  # "approved ... as an anesthetic": a specific use, judged as such
     if _COUNTED.search(sentence.text, 0, match.start()) or _COMPARED.search(sentence.text, 0, match.start()):
@@ -937,6 +938,27 @@ def _refused(view: DocumentView) -> set[str]:
                 offered.add(claim.product.id)
         view.memo["refused"] = refused | (denied - offered)
     return view.memo["refused"]
+
+
+_SELLER = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
+
+
+def _disowned_uses(view: DocumentView) -> set[str]:
+    """Products whose off-label use is named only to say it is not approved, in no seller's voice.
+
+    "Using testosterone to slow aging is not FDA-approved." tells the reader
+    what the page does not offer; "FDA-approved testosterone gels" beside it
+    speaks of the approved products.
+    """
+    if "disowned" not in view.memo:
+        uses: dict[str, bool] = {}
+        for claim in view.promoted[0]:
+            if claim.use == "off-label":
+                text = claim.sentence.text
+                disowned = bool(_NOT_APPROVED.search(text)) and not _SELLER.search(text)
+                uses[claim.product.id] = uses.get(claim.product.id, True) and disowned
+        view.memo["disowned"] = {pid for pid, disowned in uses.items() if disowned}
+    return view.memo["disowned"]
 
 
 def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:
