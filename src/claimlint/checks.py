@@ -436,7 +436,11 @@ def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
     return any(kb.products[c.product.id].status == "approved" and c.use != "compounded" for c in named)
 
 
-_ANSWERED_NO = compile_pattern(r"\W*(?:no|nope|we\s+don['’]t|we\s+do\s+not|not\s+(?:here|at\s+our|from\s+us))\b", re.I)
+_ANSWERED_NO = compile_pattern(
+    r"\W*(?:(?:the\s+)?(?:short\s+answer|answer|A)\s*[:.,-]\s*)?"
+    r"(?:no|nope|we\s+don['’]t|we\s+do\s+not|not\s+(?:here|at\s+our|from\s+us))\b",
+    re.I,
+)
 
 
 def _approval_denied_in_answer(view: DocumentView) -> bool:
@@ -936,9 +940,11 @@ def _refused(view: DocumentView) -> set[str]:
             start = claim.sentence.start + claim.product.start
             refusal = _WE_REFUSE.search(claim.sentence.text, 0, claim.product.start)
             negated = claim.sentence.negated(start, start + 1)
+            # "Isn't compounded semaglutide basically the generic? Short answer: no."
+            answered_no = claim.sentence.question and _ANSWERED_NO.match(claim.sentence.following) is not None
             if refusal is not None and negated:
                 refused.add(claim.product.id)
-            elif negated and claim.use == "compounded":
+            elif (negated and claim.use == "compounded") or (answered_no and claim.use != "off-label"):
                 denied.add(claim.product.id)  # "they are not generic Wegovy": named only to be denied
             else:
                 offered.add(claim.product.id)

@@ -714,6 +714,7 @@ _CRITIQUE = compile_pattern(
 _MYTH_HEADING = compile_pattern(
     r"\b(?:myths?|misconceptions?|misbeliefs?|decoded|debunked|fact[- ]check(?:ed)?"
     r"|(?:lines|phrases|claims|words|slogans)\b[^\n]{0,30}?\b(?:retire|avoid|drop|ban|stop\s+using|never\s+use)"
+    r"|(?:aren['’]t|isn['’]t|not)\s+(?:true|accurate|right)"
     r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:\w+\W+)?(?:checked|examined|tested|vs\.?"
     r"|versus|(?:and|&)\s+(?:the\s+)?(?:facts?|evidence|reality|science)))\b",
     re.I,
