@@ -94,7 +94,8 @@ _EXPECTED_RESULTS = compile_pattern(
 )
 # What a typical-results statement is about: an outcome, or an average result
 _RESULT_TERM = compile_pattern(
-    r"\b(?:los(?:es?|s|t|ing)|weight|respon\w*|improv\w*|results?|effects?|changes?|differences?|relief|benefit\w*"
+    r"\b(?:los(?:es?|s|t|ing)|gain(?:s|ed|ing)?|sooner|weight|respon\w*|improv\w*|results?|effects?|changes?"
+    r"|differences?|relief|benefit\w*"
     r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?)\b"
     # or an average told as a figure: "close to the average for the 15 mg group, 20.9% over 72 weeks"
     r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%",
@@ -149,7 +150,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\bsome\s+(?:[\w-]+\s+){0,2}?never\s+(?:do|does|did|respond|improve|notice|benefit)\b"
     r"|\b(?:improvement|relief|response|benefit|results?|regrowth|weight\s+loss|change|effect)\s+(?:is|are|tends\s+to\s+be"
     r"|is\s+usually|are\s+usually)\s+"
-    r"(?:partial|modest|limited|gradual|temporary|short-lived)\b"
+    r"(?:partial|modest|limited|gradual|temporary|short-lived|smaller|more\s+modest|less\s+dramatic)\b"
     r"|\b(?:one\s+in\s+\w+|a\s+third|a\s+quarter|half|\d{1,2}\s?%)\s+of\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:do\s+not|does\s+not|don['’]t|doesn['’]t|never|did\s+not|didn['’]t)\s+(?:improve|respond|benefit|notice|lose)\b"
     r"|\b(?:larger|bigger|better|faster|greater|quicker|more\s+dramatic)\s+than\s+(?:what\s+)?(?:most|many|the\s+average"
