@@ -181,7 +181,8 @@ _SPEAKING = compile_pattern(
 
 # A label that introduces claims to be examined: "Claim 1: ...", "Red flag: ...", "The pitch goes like this: ..."
 _EXAMINED = compile_pattern(
-    r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?|red[\s-]+flags?(?:\s*#?\s*\d{1,2})?"
+    r"\b(?:(?:the\s+|a\s+|ad\s+|marketing\s+|viral\s+)?claim(?:\s*#?\s*\d{1,2})?"
+    r"(?:\s+(?:on|in|from)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?|red[\s-]+flags?(?:\s*#?\s*\d{1,2})?"
     # "Red flags in clinic ads:", "Red flags to watch for in any listing:"
     r"(?:\s+(?:in|on|from|to\s+watch\s+for|to\s+look\s+for)(?:\s+[\w'’-]+){1,4})?"
     # a reviewer's redline: "Rejected headline:", "Original copy:", "Flagged line:"

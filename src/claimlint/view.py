@@ -715,6 +715,7 @@ _MYTH_HEADING = compile_pattern(
     r"\b(?:myths?|misconceptions?|misbeliefs?|decoded|debunked|fact[- ]check(?:ed)?"
     r"|(?:lines|phrases|claims|words|slogans)\b[^\n]{0,30}?\b(?:retire|avoid|drop|ban|stop\s+using|never\s+use)"
     r"|(?:aren['’]t|isn['’]t|not)\s+(?:true|accurate|right)"
+    r"|(?:what|things)\s+you\s+(?:may\s+|might\s+|will\s+|often\s+)?(?:read|hear|see)\s+(?:online|in\s+ads|on\s+social|about)"
     r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:\w+\W+)?(?:checked|examined|tested|vs\.?"
     r"|versus|(?:and|&)\s+(?:the\s+)?(?:facts?|evidence|reality|science)))\b",
     re.I,
