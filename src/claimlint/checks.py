@@ -76,7 +76,8 @@ _APPROVAL = compile_pattern(
 _NOT_AN_APPROVAL_CLAIM = compile_pattern(
     r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA"
     # an indirect question: "which treatments are FDA-approved", "whether it is approved"
-    r"|\b(?:which|whether|what|if)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:FDA[- ]?approved|approved)\b",
+    r"|\b(?:which|whether|what|if)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:FDA[- ]?approved|approved)\b"
+    r"|\b(?:what|which)['’]s\s+(?:(?:not|really|actually)\s+)?(?:FDA[- ]?approved|approved)\b",
     re.I,
 )
 _EXPECTED_RESULTS = compile_pattern(
@@ -89,7 +90,9 @@ _EXPECTED_RESULTS = compile_pattern(
     r"|more\s+(?:common|typical|usual|realistic)|middle\s+(?:result|outcome)"
     r"|(?:response|remission|success|relapse)\s+rates?"
     r"|in\s+the\s+(?:[\w-]+\s+){1,2}(?:trials?|study)"
-    r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+)\b",
+    r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+"
+    # a trial by its name: "In TRANSFORM-2, about 7 in 10 people responded", "In SURMOUNT-1,"
+    r"|(?-i:[Ii]n\s+(?:the\s+)?[A-Z]{3,}(?:-[A-Z]+)?[- ]?\d+)(?=\s*(?:,|\(|trials?\b|stud(?:y|ies)\b)))",
     re.I,
 )
 # What a typical-results statement is about: an outcome, or an average result
@@ -192,6 +195,9 @@ _STAFF = compile_pattern(
     r"|urologist)\b|\bDr\.?\s"
 )
 _QUOTE_MARK = compile_pattern(r"[\"“”]")
+_OUR_STORY = compile_pattern(
+    r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b[^.!?]{0,60}?\b(?:got|have|had|finally|back|gone|lost|conceived|pregnant)\b"
+)
 _ATTRIBUTION = compile_pattern(
     r"(?:^|\s)[—–]{1,2}\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z][a-z]*\.?)?(?:,\s*[\w .,'’-]{1,40})?[.)]?(?:[^\w\s]|\s)*$"
     # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
@@ -682,7 +688,8 @@ def _is_testimonial(sentence: Sentence) -> bool:
     ):
         if len(text.strip()) <= len(attributed.group().strip()) + 2:
             text = segment.text  # the signature alone: '"... two years clean now." — Marcus R., Phoenix'
-        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text))
+        # a signed quotation tells one story: "Three failed retrievals. Four months on it and we got six embryos."
+        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text) or _OUR_STORY.search(segment.text))
     if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
         return True
     return bool(_STRONG_FIRST_PERSON_RESULT.search(text))

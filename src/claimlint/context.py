@@ -328,6 +328,7 @@ _DEBUNK = compile_pattern(
     # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
     r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
     r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
+    r"|the\s+(?:data|evidence|research|studies|trials|science)\s+(?:do|does|did)\s*(?:not|n['’]t)\s+(?:support|back|show)\b"
     r"|that['’]s\s+(?:the\s+)?one\s+(?:I|we)['’]d\s+push\s+back\s+on\b"
     r"|(?:the\s+)?(?:FDA|FTC|regulators)\s+(?:has|have)\s+(?:cited|flagged|called\s+out|warned\s+about)\b"
     r"|(?:almost\s+all|nearly\s+all|most|all)\s+(?:of\s+)?(?:the\s+)?(?:[\w+-]+\s+){0,2}?(?:research|studies|evidence"
@@ -346,7 +347,9 @@ _OPEN_QUOTE = compile_pattern(r'(?:^|\s)["“]')
 _BARE_REFUTATION = compile_pattern(
     r"[\W_]*(?:(?:it|that|this|they|he|she)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not|wasn['’]t|was\s+not"
     r"|weren['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|hasn['’]t|has\s+not|haven['’]t"
-    r"|won['’]t|can['’]t)|(?:also\s+)?not\s+(?:true|so)|(?:that['’]s\s+|that\s+is\s+)?(?:false|untrue|wrong))[\W_]*",
+    r"|won['’]t|can['’]t)|(?:also\s+)?not\s+(?:true|so)|(?:that['’]s\s+|that\s+is\s+)?(?:false|untrue|wrong)"
+    # a denial answered in two words: '"Ketamine has no real side effects." It does.'
+    r"|(?:it|they|he|she)\s+(?:does|do|is|are|can|has|have|will|did))[\W_]*",
     re.I,
 )
 # A point granted, then the claim denied: "An IV does get more into your bloodstream, but no trial has shown ..."
