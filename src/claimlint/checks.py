@@ -519,6 +519,49 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
                 rule, claim.sentence, claim.product.start, claim.product.end, values, view.appended(rule, values)
             )
         ]
+    return _compounded_unnamed(view, rule)
+
+
+# A compounded preparation the knowledge base does not name: "custom-compounded tretinoin cream", "our compounding
+# partner makes troches"
+_COMPOUNDED_PREPARATION = compile_pattern(
+    r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?(?:creams?|serums?|pellets?|capsules?|troches?|lozenges?"
+    r"|injections?|injectables?|tablets?|pills?|drops|sprays?|gels?|solutions?|formulas?|formulations?|vials?|shots?"
+    r"|chews?|gummies|patch(?:es)?|ointments?|lotions?|suspensions?|pens?)\b"
+    r"|\bour\s+(?:[\w-]+\s+)?compounding\s+(?:partner|pharmacy|pharmacist|lab)\s+(?:makes|prepares|mixes|compounds|blends)\b"
+    r"|\b(?:custom[- ])?compounded\s+(?:fresh\s+)?(?:by|at|in)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:pharmacy|lab|partner)",
+    re.I,
+)
+
+
+_NO_NOUN = compile_pattern(r"our\s|(?:custom[- ]?)?compounded\s+(?:fresh\s+)?(?:by|at|in)\s", re.I)
+
+
+def _compounded_unnamed(view: DocumentView, rule) -> list[Finding]:
+    """A compounded preparation of a drug the knowledge base does not list, sold in the draft's own voice.
+
+    Compounded drugs are not FDA-approved whatever they contain, so the
+    disclosure is owed even when the drug itself is unknown to the knowledge base.
+    """
+    for sentence in view.sentences_matching(_COMPOUNDED_PREPARATION):
+        if sentence.question or not _SOLD_TO_YOU.search(sentence.text):
+            continue
+        match = _COMPOUNDED_PREPARATION.search(sentence.text)
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if sentence.negated(start, end) or _NO_LONGER_OFFERED.search(sentence.text, 0, match.start()):
+            continue
+        if (
+            _has_disclosure(view, _NOT_APPROVED, True)
+            or _has_disclosure(view, _OFF_LABEL, False)
+            or _approval_denied_in_answer(view)
+        ):
+            return []
+        mention = " ".join(match.group().split())
+        if _NO_NOUN.match(mention):
+            mention = "compounded preparations"  # "compounded by our partner pharmacy": the draft names no product
+        values = {"product": mention, "is": "are" if _plural(mention) else "is"}
+        return [view.finding(rule, sentence, match.start(), match.end(), values, view.appended(rule, values))]
     return []
 
 
