@@ -111,9 +111,9 @@ _QUANTITY = compile_pattern(
 )
 # Typical results told in words: "Most customers describe a mild, subtle effect, and some notice no difference"
 _TYPICAL_IN_WORDS = compile_pattern(
-    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,5}?(?:describe|notice|report|feel|see|get|experience|have"
-    r"|can\s+expect(?:\s+is)?)\s+"
-    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|gradual|partial)\s+(?:[\w-]+\s+)?"
+    r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,5}?(?:describe[sd]?|notice[sd]?|report(?:s|ed)?|feel|felt|see|saw"
+    r"|get|got|experience[sd]?|have|had|can\s+expect(?:\s+is)?)\s+"
+    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|smaller|limited|gradual|partial)\s+(?:[\w-]+\s+)?"
     r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|no\s+(?:difference|change|effect|benefit))\b"
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
@@ -802,6 +802,9 @@ _GENERIC_APPROVED = compile_pattern(
     r"|oils?|softgels?|capsules?|hormones?|protocols?|programs?)\b",
     re.I,
 )
+# what a sentence's subject is, with the use it is approved for: said of that subject, not of what the page sells
+_CLASSED = compile_pattern(r"\b(?:is|are)\s+(?:an?\s+|both\s+|all\s+)?$", re.I)
+_FOR_A_USE = compile_pattern(r"\s+(?:for|to\s+treat|to\s+prevent)\b", re.I)
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
 # "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
 # "... work better than FDA-approved ones": the approved products are the comparator
@@ -930,7 +933,12 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             if compounded is not None and sold is not None and not _CONTRASTED.search(sentence.text, match.end()):
                 return sold
         return None
-    if _GENERIC_APPROVED.match(sentence.text, match.end()) and not _said_of_approved_drugs(sentence, match):
+    generic = _GENERIC_APPROVED.match(sentence.text, match.end())
+    if generic and not _said_of_approved_drugs(sentence, match):
+        if _CLASSED.search(sentence.text, 0, match.start()) and _FOR_A_USE.match(sentence.text, generic.end()):
+            before = sentence.text[: match.start()]
+            if not _SOLD_TO_YOU.search(before):
+                return None  # "Sterile saline and lactated Ringer's are FDA-approved drugs for replacing fluids"
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         referents = view.referents(sentence)

@@ -19,6 +19,8 @@ _E = r"(?![\w'’])"
 _NEG_PRE = compile_pattern(
     _W + r"(?:no\s+(?:evidence|proof|data|study|studies|trial)s?(?:\s+(?:that|of|for|to\s+suggest))?"
     r"|(?:lack|absence)\s+of\s+(?:evidence|proof|data)|(?:little|insufficient|limited)\s+evidence\s+(?:that|for|of)"
+    r"|(?:not|n['’]t)\s+aware\s+of\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|proof|data|stud(?:y|ies)|trials?)"
+    r"(?:\s+(?:that|showing|of|for))?"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claimed|claiming|promises?|promised|promising)\s+that|so[- ]called"
     r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot|rather\s+than(?=\s+\w+ing\b)"
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
