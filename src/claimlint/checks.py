@@ -82,7 +82,7 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
 )
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
-    r"|\b(?:the|a)\s+mean\b|\bmean\s+(?:weight|loss|change|reduction|improvement|difference)\b|most\s+(?:people|patients|participants|members|clients|users|customers|men|women|adults)"
+    r"|\b(?:the|a)\s+mean\b|\bmean\s+(?:weight|loss|change|reduction|improvement|difference)\b|most\s+(?:people|patients|participants|members|clients|users|customers|buyers|guests|reviewers|men|women|adults)"
     r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:published|randomi[sz]ed|controlled|placebo-controlled|large"
     r"|pivotal|recent|major|clinical)\s+){0,2}(?:trials|studies)"
@@ -203,7 +203,11 @@ _ATTRIBUTION = compile_pattern(
     # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
     r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
     # a closing quote, stars or a dash, then "Kyle, 34"
-    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}[\s\ufffc]*$"
+    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}(?:,\s*[A-Z][\w .'’-]{1,30})?[\s\ufffc]*$"
+    # ... or "Mark D., Virginia Beach", "Dana R., verified buyer", then perhaps stars
+    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+\s+[A-Z]\.,\s*[\w .'’-]{2,40}?(?:[^\w\s]|\s)*$"
+    # a comment signed with its handle: "(@jess.runs)"
+    r"|\(\s*@[\w.]{2,30}\s*\)"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:|\s*[★⭐]{3,})\s"
     # a name and age, then the quotation: "Jenna, 34: "Off my anxiety meds ..."", "JESS (34, Tampa): "...""
@@ -684,7 +688,8 @@ _DRAMATIC_RESULT = compile_pattern(
     r"|(?:feel|felt|feeling)\s+(?:like\s+)?(?:\d\d|twenty|thirty)\b|never\s+(?:been|felt)\s+better"
     r"|haven['’]t\s+(?:had|felt|needed|touched|been)\b|a\s+(?:different|new)\s+(?:man|woman|person)\b"
     r"|first\s+time\s+(?:in\s+(?:(?:over|nearly|almost)\s+)?(?:years|\d+|a\s+decade|ages|[a-z]+\s+(?:years|months))|since\b)"
-    r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field)|my\s+(?:job|feet|life))"
+    r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field|office)|my\s+(?:job|feet|life|desk))"
+    r"|never\s+looked\s+back|(?:stopped|quit)\s+needing|forg[eo]t\s+I\s+(?:even\s+)?(?:have|had)\s+it"
     # a before and after: "from 30 seizures a week to two", "size 18 to size 10", "from bedbound to hiking"
     r"|from\s+(?:a\s+)?(?:size\s+)?\d+\b[^.;!?]{0,40}?\bto\s+(?:a\s+)?(?:size\s+)?(?:\d+|zero|none|one|two|three)\b"
     r"|size\s+\d+\s+to\s+(?:a\s+)?size\s+\d+"
