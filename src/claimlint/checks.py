@@ -34,6 +34,9 @@ _OFF_LABEL = compile_pattern(
 )
 _NOT_APPROVED = compile_pattern(
     r"\b(?:not|never)\s+(?:been\s+|yet\s+)?(?:FDA[- ]?)?approved\b"
+    # "No semaglutide drop, patch or spray is FDA-approved", "No stem cell, exosome or amniotic product is FDA-approved"
+    r"|\bno\s+[^.;:!?]{0,80}?\b(?:is|are|has\s+been|have\s+been)\s+(?:yet\s+)?"
+    r"(?:FDA[- ]?approved|approved\s+by\s+the\s+FDA)\b"
     r"|\bnot\s+(?:an?\s+)?FDA[- ]?approved\b"
     # "no FDA-approved ketamine product" (but "no FDA-approved treatment for ME/CFS" speaks of the condition)
     r"|\bno\s+FDA[- ]?approved\b(?!\s+(?:treatments?|medicines?|medications?|drugs?|therap(?:y|ies)|cures?|options?)\s+"
@@ -1063,6 +1066,8 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
                 continue  # "the only FDA-approved CBD product; other CBD oils are not FDA-approved"
             if _under_approved_header(view, sentence):
                 continue  # "| FDA status | FDA-approved prescription drug |" under an "| Epidiolex |" header
+            if _in_apposition_to_approved(view, sentence, match):
+                continue  # "finasteride 1 mg, the FDA-approved hair loss tablet, with ...": said of finasteride
             claims = [c for c in view.claims_in(sentence) if _tied_to_approval(sentence.text, match, c)]
             wrong = [c for c in claims if c.use in ("unapproved", "compounded", "off-label")]
             right = [c for c in claims if c.use == "approved"]
@@ -1101,6 +1106,23 @@ def approval_claim(view: DocumentView, rule) -> list[Finding]:
                 found.append(view.finding(rule, sentence, match.start(), match.end(), values))
                 break
     return found
+
+
+_APPOSITION = compile_pattern(r",\s*(?:the|an?)\s+$", re.I)
+
+
+def _in_apposition_to_approved(view: DocumentView, sentence: Sentence, match: re.Match) -> bool:
+    """Whether the approval says what an approved product just named is: "finasteride, the FDA-approved tablet"."""
+    lead = _APPOSITION.search(sentence.text, 0, match.start())
+    if lead is None:
+        return False
+    products = view.knowledge.products
+    return any(
+        0 <= lead.start() - c.product.end <= 8
+        and products[c.product.id].status == "approved"
+        and c.use not in ("compounded", "off-label", "unapproved")
+        for c in view.claims_in(sentence)
+    )
 
 
 def _under_approved_header(view: DocumentView, sentence: Sentence) -> bool:
