@@ -177,7 +177,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
 )
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
-    r"\b(?:lost|gone|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
+    r"\b(?:lost|gone|done|lifted|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
     r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference|clean|sober"
     r"|\d+\s*(?:lbs?|pounds|kg|%))\b",
     re.I,
@@ -697,7 +697,9 @@ _DRAMATIC_RESULT = compile_pattern(
     r"|from\s+(?:a\s+)?(?:size\s+)?\d+\b[^.;!?]{0,40}?\bto\s+(?:a\s+)?(?:size\s+)?(?:\d+|zero|none|one|two|three)\b"
     r"|size\s+\d+\s+to\s+(?:a\s+)?size\s+\d+"
     r"|from\s+(?:bed[- ]?bound|housebound|a\s+wheelchair|crutches|a\s+walker)\s+to\b"
-    r"|(?:done|gone|over|fixed|healed)\s+in\s+(?:\d+|one|two|three|four|five|six|a\s+few)\s+(?:days?|weeks?|months?)"
+    r"|(?:done|gone|over|fixed|healed)\s+in\s+(?:\d+|one|two|three|four|five|six|a\s+few|a)\s+(?:days?|weeks?|months?)"
+    r"|(?:done|gone|over|fixed|healed|lifted)\s+(?:after|within)\s+(?:just\s+|only\s+)?(?:one|two|three|four|a|my|the|\d+)"
+    r"\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|sessions?|infusions?|treatments?|visits?|drips?|shots?|rounds?)\b"
     r"|(?:years?|months?)\s+(?:clean|sober)\b|not\s+(?:one|a\s+single)\s+(?:craving|flare|migraine|attack|seizure)"
     r"|cancell?ed\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:surgery|replacement|operation)"
     r"|ancient\s+history|(?:sleeping|sleep|feel|feeling|look|looking)\s+like\s+a\s+(?:teenager|kid|new\s+(?:man|woman|person)))",
