@@ -124,7 +124,7 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
 
 
-_ADDICTION = re.compile(r"\b(?:addict\w*|habit[- ]forming|hooked|dependen\w*|abuse|misuse)\b", re.I)
+_ADDICTION = re.compile(r"\b(?:addict\w*|habit[- ]forming|hooked|dependen\w*|withdrawal|abuse|misuse)\b", re.I)
 _WORDS = re.compile(r"[\w'’]+")
 
 
