@@ -38,9 +38,10 @@ _NEG_REPORTED = compile_pattern(
     r"|ignores?|overlooks?|misses|oversells?|overstates?|hides?|glosses|misleads?|isn['’]t|aren['’]t)\b)"
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
-    r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands))"
+    r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands)"
+    r"|(?<=['’]s\s)(?:landing\s+|home\s+|sales\s+)?page|(?<=['’]s\s)(?:ad|post|listing|email|flyer|website|site))"
     r"\s+(?:(?:that|which|who)\s+)?"
-    r"(?:promise|claim|tout|calling|claiming|promising|touting|saying|say|says"
+    r"(?:promise|claim|tout|calling|claiming|promising|touting|saying|say|says|said"
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
@@ -174,6 +175,10 @@ _QUOTED_WORDS = 8
 ASKED_INSIDE = compile_pattern(r"\?\W{0,2}$")  # a quoted question asks: '"Is CBD FDA-approved?" (FAQ pin)'
 # ... unless the quotation is someone's words given as theirs ("Dana says "it cured me"") or a name
 # given to the product ("patients call it "a miracle"")
+# a phrase written only under a condition is a mention: 'We only write "clinically proven" when we can name the trial'
+_USED_ONLY_IF = compile_pattern(
+    r"[\W_]*\s*(?:only\s+)?(?:when|unless|if|until)\s+(?:we|you|they|it|the|a|an|there)\b", re.I
+)
 _SPEAKING = compile_pattern(
     r"(?:\b(?:says?|said|writes?|wrote|told\s+(?:us|me)|tells\s+(?:us|me)|shared|explains?|adds?|put\s+it"
     r"|call(?:s|ed|ing)?\s+(?:it|them|this|us|our\s+[\w-]+)(?:\s+(?:a|an|the))?|known\s+as|dubbed)|[:—–-])\W*$",
@@ -285,7 +290,7 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
             continue
         if ASKED_INSIDE.search(quote.group()):
             continue  # a quoted question asks (see Sentence.asks)
-        if not _FLAGGED_AFTER.match(text, quote.end()):
+        if not _FLAGGED_AFTER.match(text, quote.end()) and not _USED_ONLY_IF.match(text, quote.end()):
             before = text[: quote.start()]
             if not _WORD.search(before) or _SPEAKING.search(before):
                 continue
