@@ -85,7 +85,7 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
 )
 _EXPECTED_RESULTS = compile_pattern(
     r"\b(?:typical(?:ly)?|on\s+average|average|median|generally\s+expected|expected\s+results|usual(?:ly)?"
-    r"|\b(?:the|a)\s+mean\b|\bmean\s+(?:weight|loss|change|reduction|improvement|difference)\b|most\s+(?:people|patients|participants|members|clients|users|customers|buyers|guests|reviewers|men|women|adults)"
+    r"|\b(?:the|a)\s+mean\b|\bmean\s+(?:weight|loss|change|reduction|improvement|difference)\b|most\s+(?:of\s+(?:our|my|the|these|those)\s+)?(?:people|patients|participants|members|clients|users|customers|buyers|guests|reviewers|men|women|adults)"
     r"|generally\s+(?:experience|report|see|get|notice|feel|achieve)"
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:published|randomi[sz]ed|controlled|placebo-controlled|large"
     r"|pivotal|recent|major|clinical)\s+){0,2}(?:trials|studies)"
