@@ -945,10 +945,12 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         return None
     generic = _GENERIC_APPROVED.match(sentence.text, match.end())
     if generic and not _said_of_approved_drugs(sentence, match):
-        if _CLASSED.search(sentence.text, 0, match.start()) and _FOR_A_USE.match(sentence.text, generic.end()):
-            before = sentence.text[: match.start()]
-            if not _SOLD_TO_YOU.search(before):
-                return None  # "Sterile saline and lactated Ringer's are FDA-approved drugs for replacing fluids"
+        if (
+            _CLASSED.search(sentence.text, 0, match.start())
+            and _FOR_A_USE.match(sentence.text, generic.end())
+            and not _SOLD_TO_YOU.search(sentence.text, 0, match.start())
+        ):
+            return None  # "Sterile saline and lactated Ringer's are FDA-approved drugs for replacing fluids"
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         referents = view.referents(sentence)
