@@ -852,7 +852,9 @@ _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\
 _SAID_OF_IT = compile_pattern(
     r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is"
     r"|\bevery\s+(?:vial|batch|dose|bottle|order|product|item|shot|pen|syringe|capsule|one)\s+is|\ball\s+(?:of\s+)?our"
-    r"(?:\s+[\w-]+){1,2}\s+are)\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
+    r"(?:\s+[\w-]+){1,2}\s+are|\bour\s+(?:[\w-]+\s+)?(?:lozenges|troches|tablets|capsules|shots|injections|pens|vials"
+    r"|drops|sprays?|creams?|gels?|gummies|patch(?:es)?|melts|chews|pellets|tinctures?|formulas?|medications?|meds)"
+    r"\s+(?:are|is))\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
     re.I,
 )
 
@@ -1150,6 +1152,16 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
                     continue
                 claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
                 found.extend(_breach(view, rule, claim, restriction))
+    for product_id, product in kb.products.items():
+        if product_id in view.topic:
+            continue
+        for restriction in product.restrictions:
+            # "Already prescribed Spravato? Pack it and keep up your doses at home": said of the one product
+            # the sentence before names
+            for sentence, named in view.followers(_forbidden(restriction.forbids), same_segment=True):
+                if named == product_id and not _names_another_form(view, sentence, product_id):
+                    claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
+                    found.extend(_breach(view, rule, claim, restriction))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 

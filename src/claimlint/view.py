@@ -319,14 +319,17 @@ class DocumentView:
         before = self.sentence_before(index, sentence)
         return self.claims_in(before) if before is not None else []
 
-    def followers(self, pattern: re.Pattern) -> Iterator[tuple[Sentence, str]]:
+    def followers(self, pattern: re.Pattern, same_segment: bool = False) -> Iterator[tuple[Sentence, str]]:
         """Sentences that name no product and hold a pattern, each with the one product the sentence before names.
 
         "We refer to a partner ketamine clinic. Infusions are now first-line for
-        migraine": the infusions are ketamine's.
+        migraine": the infusions are ketamine's. With ``same_segment``, only a
+        sentence before in the same paragraph, list item or cell counts.
         """
         for sentence in self.unnamed(pattern):
             before = self.sentence_before(self._index(sentence), sentence)
+            if same_segment and before is not None and before.segment is not sentence.segment:
+                continue
             products = {c.product.id for c in self.claims_in(before)} if before is not None else set()
             if len(products) == 1:
                 yield sentence, products.pop()
