@@ -192,6 +192,11 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("It is the most effective treatment, according to The Menopause Society (2022 position statement).", False),
         ("No CBD product is approved to treat, cure or prevent depression.", False),  # "no" opens the clause
         ("No CBD product, this one included, is approved to treat, cure or prevent depression.", False),
+        # the clause's subject does not use up the negation's reach
+        (
+            "No ketamine protocol has been shown in well-designed, placebo-controlled trials to cure depression.",
+            False,
+        ),
         ("No drugs, this protocol cures depression.", True),  # "no" negates its noun phrase only
         ('Myth we also hear: "Ketamine cures depression." That isn\'t true either.', False),
         ('## 4. Myth of the month: "Ketamine cures depression"', False),

@@ -331,9 +331,12 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
         skip_to = cue.end()
         if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
             comma = text.find(",", cue.end())
-            opens_clause = comma < 0 or bool(_SUBJECT_VERB.match(text, cue.end()))  # "No CBD product is ..."
+            subject = _SUBJECT_VERB.match(text, cue.end())  # "No CBD product is ..."
+            opens_clause = comma < 0 or subject is not None
             aside = None if opens_clause else _ASIDE_VERB.match(text, comma)
-            if aside is not None:
+            if subject is not None:
+                skip_to = subject.end()  # the clause's words are counted from its verb, not from its subject
+            elif aside is not None:
                 skip_to = aside.end()  # "No CBD product, this one included, is approved to ...": the whole clause
             elif not opens_clause:
                 terminators_here = [t for t in terminators if t < comma] + [comma]
