@@ -169,6 +169,7 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('One reader wrote, "It cures depression." We agree.', True),  # quoted, and not taken apart
         ("### A quick note on cures for depression", False),  # a heading that names its topic
         ("Skip any brand claiming its product cures depression.", False),
+        ("Consumer alert: be careful with ads for 'chronic Lyme' cures.", False),  # a warning about others' ads
         ("A post said ketamine cures depression. Is that true?", False),  # another's words, then asked about
         ('"It cures depression" is one of the claims we remove from this group.', False),  # named, not said
         ('"It cures depression" is what our patients tell us.', True),

@@ -172,7 +172,11 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:better|more|faster|quicker|bigger|larger|greater|stronger)\s+than\s+"
     r"(?:most|many|average|typical|usual|the\s+average|the\s+typical)\b"
     # the range people report, given as such: "the section above describes the range guests generally report"
-    r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b",
+    r"|\bgenerally\s+(?:experience|report|see|notice|feel)\b"
+    # the story placed beside the average: "in line with the trial average above", "some women get less relief"
+    r"|\b(?:in\s+line\s+with|close\s+to|typical\s+of|similar\s+to|consistent\s+with|near)\s+(?:the\s+)?"
+    r"(?:trial|study|studies|trials['’]?|average|typical|usual)\s+(?:average|mean|median|result|results|outcome|figure)s?\b"
+    r"|\b(?:get|gets|got|see|sees|saw|feel|feels|felt)\s+less\s+(?:relief|benefit|improvement|change|regrowth)\b",
     re.I,
 )
 _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
@@ -792,7 +796,10 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
 # The sentence offers something to the reader: "you're getting", "your shot", "our vials"
 _SOLD_TO_YOU = compile_pattern(r"\b(?:you(?:['’]re|['’]ll)?|your|our|we(?:['’]re)?)\b", re.I)
 _NAMES_A_USE = compile_pattern(
-    r"\s*(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?(?:as\s+an?\b|to\s+treat\b|at\s+(?:a\s+dose\s+of\s+)?\d|in\s+(?!the\s+(?:US|U\.S\.))|"
+    # "approved it, under the brand name Ketalar, as an anesthetic": a pronoun and an aside may come first
+    r"\s*(?:(?:it|them)\b\s*)?(?:,[^,.;]{1,40},\s*)?(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?"
+    r"(?:as\s+an?\b|to\s+(?:treat|lower|reduce|control|prevent|manage|relieve|improve)\b"
+    r"|at\s+(?:a\s+dose\s+of\s+)?\d|in\s+(?!the\s+(?:US|U\.S\.))|"
     r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
     re.I,
 )

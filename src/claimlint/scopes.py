@@ -31,6 +31,10 @@ _NEG_PRE = compile_pattern(
 _NEG_REPORTED = compile_pattern(
     _W + r"(?:"
     r"(?:advis|recommend|warn|caution|argu)(?:e|es|s|ed|ing)?\s+against"
+    # a warning about what others sell: "Be careful with ads for 'chronic Lyme' cures"
+    r"|(?:beware\s+of|be\s+(?:careful|wary|cautious|skeptical|sceptical)\s+(?:with|of|about)|watch\s+out\s+for)"
+    r"\s+(?:[\w'’-]+\s+){0,2}?(?:ads|advertisements|claims|promises|offers|clinics|sellers|products|websites|pitches"
+    r"|marketing)\b(?:\s+(?:for|of|that|promising|claiming|offering))?"
     # the naming as the subject of the sentence: "Calling it a miracle ignores the side effects"
     r"|(?<![\w'’,]\s)(?<![\w'’,])(?:calling|labell?ing|branding)\s+(?:it|this|that|them|these|semaglutide|ketamine"
     r"|[\w-]+)\s+(?:an?|the)(?=\s[^.!?]*?\b(?:(?:is|are|was)\s+(?:\w+\s+)?(?:wrong|misleading|unfair|inaccurate|false|untrue"
@@ -94,7 +98,8 @@ _REPORTED_WORDS = (
     "against", "claim", "promis", "tout", "advertis", "boast", "sell", "sold", "market", "call", "describ",
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
     "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice", "urge", "encourag",
-    "assur", "insist", "impl", "hint", "believe", "frame", "present", "position",
+    "assur", "insist", "impl", "hint", "believe", "frame", "present", "position", "beware", "careful", "wary",
+    "cautious", "skeptical", "sceptical", "watch out",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
