@@ -1369,9 +1369,26 @@ def approved_and_uncontrolled(view: DocumentView, sentence: Sentence) -> bool:
         if any(c.use != "off-label" and c.product.id not in refused for c in view.promoted[0]):
             return False  # "not habit-forming" on a page selling compounded tirzepatide: said of what it sells
         named = set(view.topic)
-    return bool(named) and all(
-        products[pid].status == "approved" and products[pid].controlled is None and not products[pid].form_of
-        for pid in named
+    return bool(named) and all(_uncontrolled_medicine(products, pid) for pid in named)
+
+
+def _uncontrolled_medicine(products: dict, product_id: str) -> bool:
+    """An approved drug that is no controlled substance, or a form of one at another dose (LDN of naltrexone).
+
+    Dependence is a property of the molecule: a low-dose form shares its
+    base's, while a compounded copy sold in its place is judged as sold.
+    """
+    product = products[product_id]
+    if product.controlled is not None:
+        return False
+    if not product.form_of:
+        return product.status == "approved"
+    base = products.get(product.form_of)
+    return (
+        base is not None
+        and base.status == "approved"
+        and base.controlled is None
+        and not product_id.startswith("compounded-")
     )
 
 
