@@ -80,7 +80,9 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
     r"\b(?:pending|awaiting|seeking|seek|before|until|await|under)\s+(?:full\s+)?FDA"
     # an indirect question: "which treatments are FDA-approved", "whether it is approved"
     r"|\b(?:which|whether|what|if)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:FDA[- ]?approved|approved)\b"
-    r"|\b(?:what|which)['’]s\s+(?:(?:not|really|actually)\s+)?(?:FDA[- ]?approved|approved)\b",
+    r"|\b(?:what|which)['’]s\s+(?:(?:not|really|actually)\s+)?(?:FDA[- ]?approved|approved)\b"
+    # a thing set apart from approval: "state license ≠ FDA approval"
+    r"|(?:≠|!=)\s*(?:an?\s+)?FDA[- ]?approv",
     re.I,
 )
 _EXPECTED_RESULTS = compile_pattern(
@@ -939,6 +941,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             # (gels, ...) are approved for men whose ...": a use, judged as such
             return None
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
+            if _BRAND_OR_GENERIC.search(sentence.text, 0, nearest.product.start):
+                return None  # "Brand and generic tretinoin creams are FDA-approved": said of the approved products
             if _CONTRASTED.search(sentence.text, match.end()) or _LISTED_APART.match(sentence.text, match.end()):
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
             if _names_its_brand(view, sentence, nearest):
@@ -987,12 +991,24 @@ def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
         or _WHAT_APPROVAL_TAKES.match(text, after)  # "FDA-approved drugs go through clinical trials"
         or _COMPOUNDED_DENIED.search(text, after)  # "...; compounded drugs do not"
         or _COVERED.search(text, 0, before)  # "Insurance usually covers only FDA-approved drugs"
+        or _APPROVED_KINDS.search(text, 0, before)  # "A generic is an FDA-approved drug"
         or _NOT_REVIEWED.search(text)  # "...; the finished product has not been reviewed"
         or _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
         or sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."
         or _ONLY_APPROVED_PRODUCTS.search(text, 0, before) is not None
         and _APPROVED_PRODUCTS.match(text, after) is not None  # "We prescribe only FDA-approved medicines"
     )
+
+
+# what is approved by definition, before its approval: "Generics are FDA-approved", "Brand-name drugs are"
+_APPROVED_KINDS = compile_pattern(
+    r"\b(?:generics?|generic\s+(?:drugs?|medicines?|versions?)|brand(?:-name)?\s+(?:drugs?|medicines?|products?|versions?))"
+    r"\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:all\s+|also\s+)?(?:an?\s+)?$",
+    re.I,
+)
+_BRAND_OR_GENERIC = compile_pattern(
+    r"\b(?:brand(?:-name)?|branded|generic)(?:\s+(?:and|or)\s+(?:brand(?:-name)?|branded|generic))?\s+$", re.I
+)
 
 
 # "We prescribe only FDA-approved medicines": the writer sells nothing else (but "only FDA-approved ingredients"
@@ -1029,8 +1045,20 @@ def _refused(view: DocumentView) -> set[str]:
                 denied.add(claim.product.id)  # "they are not generic Wegovy": named only to be denied
             else:
                 offered.add(claim.product.id)
+        if next(view.sentences_matching(_ONLY_APPROVED_POLICY), None) is not None:
+            # "Our clinic prescribes FDA-approved brand products only": the compounded ones it names are not sold
+            refused |= {c.product.id for c in view.promoted[0] if c.use != "off-label"}
         view.memo["refused"] = refused | (denied - offered)
     return view.memo["refused"]
+
+
+_ONLY_APPROVED_POLICY = compile_pattern(
+    r"\b(?:we|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+){0,2}?"
+    r"(?:prescribe|dispense|offer|use|stock|carry|fill)s?\s+(?:only\s+FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:products?|medicines?|medications?|drugs?|brands?|versions?|pens?)\b|FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:products?|medicines?|medications?|drugs?|brands?|versions?|pens?)\s+only\b)",
+    re.I,
+)
 
 
 _SELLER = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
