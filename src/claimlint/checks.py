@@ -1187,10 +1187,9 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
                     continue
                 claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
                 found.extend(_breach(view, rule, claim, restriction))
-    for product_id, product in kb.products.items():
-        if product_id in view.topic:
-            continue
-        for restriction in product.restrictions:
+    named = {claim.product.id for claim in view.claims} - set(view.topic)
+    for product_id in sorted(named):
+        for restriction in kb.products[product_id].restrictions:
             # "Already prescribed Spravato? Pack it and keep up your doses at home": said of the one product
             # the sentence before names
             for sentence, named in view.followers(_forbidden(restriction.forbids), same_segment=True):
