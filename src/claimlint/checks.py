@@ -15,7 +15,7 @@ from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
-from claimlint.knowledge import KnowledgeBase, Mention
+from claimlint.knowledge import KnowledgeBase, Mention, Restriction
 from claimlint.patterns import literal_alternation, phrase_requirements
 from claimlint.view import PATTERN_WORDS, Claim, DocumentView, risk_named
 
@@ -1180,23 +1180,34 @@ def label_restriction(view: DocumentView, rule) -> list[Finding]:
     for claim in view.claims:
         for restriction in kb.products[claim.product.id].restrictions:
             found.extend(_breach(view, rule, claim, restriction))
+    for product_id, restriction, sentence in _said_without_naming(view):
+        claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
+        found.extend(_breach(view, rule, claim, restriction))
+    return _first_per_sentence(sorted(found, key=Finding.sort_key))
+
+
+def _said_without_naming(view: DocumentView) -> Iterator[tuple[str, Restriction, Sentence]]:
+    """Sentences that hold a product's forbidden wording without naming it, said of that product.
+
+    A sentence speaks of the page's topic ("Visible results within 2 weeks" on
+    a Spravato page), or of the one product the sentence before it names in the
+    same paragraph ("Already prescribed Spravato? Pack it and keep up your doses
+    at home").
+    """
+    kb = view.knowledge
     for product_id in view.topic:
         for restriction in kb.products[product_id].restrictions:
             for sentence in view.unnamed(_forbidden(restriction.forbids)):
-                if _in_column_of_another(view, sentence, product_id) or _names_another_form(view, sentence, product_id):
-                    continue
-                claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
-                found.extend(_breach(view, rule, claim, restriction))
-    named = {claim.product.id for claim in view.claims} - set(view.topic)
-    for product_id in sorted(named):
+                if not _in_column_of_another(view, sentence, product_id) and not _names_another_form(
+                    view, sentence, product_id
+                ):
+                    yield product_id, restriction, sentence
+    named_elsewhere = {claim.product.id for claim in view.claims} - set(view.topic)
+    for product_id in sorted(named_elsewhere):
         for restriction in kb.products[product_id].restrictions:
-            # "Already prescribed Spravato? Pack it and keep up your doses at home": said of the one product
-            # the sentence before names
-            for sentence, named in view.followers(_forbidden(restriction.forbids), same_segment=True):
-                if named == product_id and not _names_another_form(view, sentence, product_id):
-                    claim = Claim(sentence, Mention(0, 0, product_id), None, "topic")
-                    found.extend(_breach(view, rule, claim, restriction))
-    return _first_per_sentence(sorted(found, key=Finding.sort_key))
+            for sentence, before_names in view.followers(_forbidden(restriction.forbids), same_segment=True):
+                if before_names == product_id and not _names_another_form(view, sentence, product_id):
+                    yield product_id, restriction, sentence
 
 
 _STATES_LIMIT = compile_pattern(
