@@ -535,12 +535,19 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     return _compounded_unnamed(view, rule)
 
 
+# The forms a medicine is sold in, shared by the checks that read what a page sells: "compounded troches",
+# "our lozenges are ..."
+_DOSAGE_FORMS = (
+    r"(?:creams?|serums?|pellets?|capsules?|troches?|lozenges?|injections?|injectables?|tablets?|pills?|drops|sprays?"
+    r"|gels?|solutions?|formulas?|formulations?|vials?|shots?|chews?|melts?|gummies|patch(?:es)?|ointments?|lotions?"
+    r"|suspensions?|tinctures?|pens?)"
+)
+
+
 # A compounded preparation the knowledge base does not name: "custom-compounded tretinoin cream", "our compounding
 # partner makes troches"
 _COMPOUNDED_PREPARATION = compile_pattern(
-    r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?(?:creams?|serums?|pellets?|capsules?|troches?|lozenges?"
-    r"|injections?|injectables?|tablets?|pills?|drops|sprays?|gels?|solutions?|formulas?|formulations?|vials?|shots?"
-    r"|chews?|gummies|patch(?:es)?|ointments?|lotions?|suspensions?|pens?)\b"
+    r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?" + _DOSAGE_FORMS + r"\b"
     r"|\bour\s+(?:[\w-]+\s+)?compounding\s+(?:partner|pharmacy|pharmacist|lab)\s+(?:makes|prepares|mixes|compounds|blends)\b"
     r"|\b(?:custom[- ])?compounded\s+(?:fresh\s+)?(?:by|at|in)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pharmacy|lab|partner)",
@@ -796,7 +803,8 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
 
 
 # The sentence offers something to the reader: "you're getting", "your shot", "our vials"
-_SOLD_TO_YOU = compile_pattern(r"\b(?:you(?:['’]re|['’]ll)?|your|our|we(?:['’]re)?)\b", re.I)
+# the seller's voice: "our", "we", "you": a sentence that sells, not one that reports
+_SOLD_TO_YOU = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
 _NAMES_A_USE = compile_pattern(
     # "approved it, under the brand name Ketalar, as an anesthetic": a pronoun and an aside may come first
     r"\s*(?:(?:it|them)\b\s*)?(?:,[^,.;]{1,40},\s*)?(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?"
@@ -861,8 +869,7 @@ _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\
 _SAID_OF_IT = compile_pattern(
     r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is"
     r"|\bevery\s+(?:vial|batch|dose|bottle|order|product|item|shot|pen|syringe|capsule|one)\s+is|\ball\s+(?:of\s+)?our"
-    r"(?:\s+[\w-]+){1,2}\s+are|\bour\s+(?:[\w-]+\s+)?(?:lozenges|troches|tablets|capsules|shots|injections|pens|vials"
-    r"|drops|sprays?|creams?|gels?|gummies|patch(?:es)?|melts|chews|pellets|tinctures?|formulas?|medications?|meds)"
+    r"(?:\s+[\w-]+){1,2}\s+are|\bour\s+(?:[\w-]+\s+)?(?:" + _DOSAGE_FORMS + r"|medications?|meds)"
     r"\s+(?:are|is))\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
     re.I,
 )
@@ -1014,9 +1021,9 @@ _BRAND_OR_GENERIC = compile_pattern(
 # "We prescribe only FDA-approved medicines": the writer sells nothing else (but "only FDA-approved ingredients"
 # is said of what a compounder makes)
 _ONLY_APPROVED_PRODUCTS = compile_pattern(r"\bonly\s+(?:the\s+)?$", re.I)
-_APPROVED_PRODUCTS = compile_pattern(
-    r"\s+(?:[\w-]+\s+)?(?:medicines|medications|drugs|products|brands|pens|treatments|options)\b", re.I
-)
+# what a prescriber's "only FDA-approved ..." is said of
+_PRESCRIBED_KINDS = r"(?:products?|medicines?|medications?|drugs?|brands?|versions?|pens?|treatments?|options?)"
+_APPROVED_PRODUCTS = compile_pattern(r"\s+(?:[\w-]+\s+)?" + _PRESCRIBED_KINDS + r"\b", re.I)
 
 
 _WE_REFUSE = compile_pattern(
@@ -1055,13 +1062,12 @@ def _refused(view: DocumentView) -> set[str]:
 _ONLY_APPROVED_POLICY = compile_pattern(
     r"\b(?:we|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+){0,2}?"
     r"(?:prescribe|dispense|offer|use|stock|carry|fill)s?\s+(?:only\s+FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:products?|medicines?|medications?|drugs?|brands?|versions?|pens?)\b|FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:products?|medicines?|medications?|drugs?|brands?|versions?|pens?)\s+only\b)",
+    + _PRESCRIBED_KINDS
+    + r"\b|FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
+    + _PRESCRIBED_KINDS
+    + r"\s+only\b)",
     re.I,
 )
-
-
-_SELLER = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
 
 
 def _disowned_uses(view: DocumentView) -> set[str]:
@@ -1076,7 +1082,7 @@ def _disowned_uses(view: DocumentView) -> set[str]:
         for claim in view.promoted[0]:
             if claim.use == "off-label":
                 text = claim.sentence.text
-                disowned = bool(_NOT_APPROVED.search(text)) and not _SELLER.search(text)
+                disowned = bool(_NOT_APPROVED.search(text)) and not _SOLD_TO_YOU.search(text)
                 uses[claim.product.id] = uses.get(claim.product.id, True) and disowned
         view.memo["disowned"] = {pid for pid, disowned in uses.items() if disowned}
     return view.memo["disowned"]
@@ -1217,7 +1223,9 @@ _STATES_LIMIT = compile_pattern(
     r"|\bmust\s+(?:be\s+)?(?:given|taken|used|administered|self-administered)\s+(?:in|at|under)\b"
     r"|\bonly\s+(?:in|at)\s+(?:a|an|the)\s+(?:certified|REMS|healthcare|clinic|doctor)"
     # a guideline's limit: "suggests discussing it only when ...", "advises against using it to improve energy"
-    r"|\bonly\s+(?:when|if)\b|\b(?:advises?|recommends?|suggests?)\s+against\b",
+    r"|\bonly\s+(?:when|if)\b|\b(?:advises?|recommends?|suggests?)\s+against\b"
+    # a regulator's warning: "the FDA put out an alert about these products and the lack of monitoring at home"
+    r"|\b(?:FDA|regulators?)\b[^.;]{0,40}?\b(?:alerts?|warn(?:s|ed|ings?)?|cautions?|cautioned)\b",
     re.I,
 )
 
