@@ -215,6 +215,10 @@ _ATTRIBUTION = compile_pattern(
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}(?:,\s*[A-Z][\w .'’-]{1,30})?[\s\ufffc]*$"
     # ... or "Mark D., Virginia Beach", "Dana R., verified buyer", then perhaps stars
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+\s+[A-Z]\.,\s*[\w .'’-]{2,40}?(?:[^\w\s]|\s)*$"
+    # signed by initials or a name and initial, with who they are: "(J.T., client since 2024)", "(James T., Denver)"
+    r"|\(\s*[A-Z]\.\s?[A-Z]\.(?:,\s*[^()]{2,50})?\)|\(\s*[A-Z][a-z]+\s+[A-Z]\.,\s*[^()]{2,60}\)"
+    # a closing quote, then a hyphen and a name: '"... I cried." - Tasha, Austin'
+    r"|(?m:[”\"]\s*-\s*[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,\s*[\w .'’-]{1,40})?[ \t\ufffc]*$)"
     # a comment signed with its handle: "(@jess.runs)"
     r"|\(\s*@[\w.]{2,30}\s*\)"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
