@@ -835,7 +835,7 @@ _GENERIC_APPROVED = compile_pattern(
 )
 # what a sentence's subject is, with the use it is approved for: said of that subject, not of what the page sells
 _CLASSED = compile_pattern(r"\b(?:is|are)\s+(?:an?\s+|both\s+|all\s+)?$", re.I)
-_FOR_A_USE = compile_pattern(r"\s+(?:for|to\s+treat|to\s+prevent)\b", re.I)
+_FOR_A_USE = compile_pattern(r"\s*,?\s+(?:but\s+)?(?:only\s+)?(?:for|to\s+treat|to\s+prevent)\b", re.I)
 # "Two FDA-approved weight-management drugs": several products, named elsewhere, not what the page sells
 # "Every FDA-approved weight-loss medicine is approved for use with diet": a class, not what the page sells
 # "... work better than FDA-approved ones": the approved products are the comparator
@@ -1360,6 +1360,12 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
                     continue
             if not _stated(claim.sentence, match):
                 continue
+            if (
+                guideline.position == "reserved-for-refractory"
+                and _REFRACTORY.search(claim.sentence.text)
+                and not _SEQUENCE_STANCE.search(match.group())
+            ):
+                continue  # "for treatment-resistant depression, esketamine ... remains the standard of care"
             values = {
                 **_product_values(view, claim),
                 "position": guideline.position,
@@ -1371,6 +1377,19 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
             found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
             break
     return found
+
+
+# the population a reserved-for-refractory guideline keeps the treatment for, named by the sentence itself
+_REFRACTORY = compile_pattern(
+    r"\btreatment[- ]resistant\b|\brefractory\b|\b(?:not|n['’]t)\s+(?:improved|responded|helped)\b"
+    r"|\bafter\s+(?:other|several|two|multiple|at\s+least\s+two)\s+(?:[\w-]+\s+){0,2}?(?:treatments|antidepressants|medications|medicines)"
+    r"\s+(?:have\s+|had\s+)?(?:failed|not\s+helped)",
+    re.I,
+)
+# a stance about order or reach, which no population named makes right: "before trying antidepressants", "everyone"
+_SEQUENCE_STANCE = compile_pattern(
+    r"\b(?:before|without|skip|instead|replace|replacement|anyone|everyone|every)\b", re.I
+)
 
 
 def _first_per_sentence(findings: list[Finding]) -> list[Finding]:

@@ -110,7 +110,7 @@ _PSEUDO = compile_pattern(
 )
 _NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
-    r"|(?:a\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
+    r"|(?:(?:a|another|a\s+common|a\s+popular|an\s+old|one\s+more)\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
     r"|misleading|unproven|not\s+supported|not\s+established|overstated|exaggerated"
     r"|(?:not|never)\s+allowed|banned|off-limits|prohibited|forbidden|(?:a\s+)?red\s+flags?|warning\s+signs?"
     r"|not\s+an\s+option\b"
@@ -138,6 +138,8 @@ _TERMINATOR = compile_pattern(
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
     re.I,
 )
+# a quotation that ends right before a post-cue: '"It's natural, so it's safe" is another myth'
+_QUOTED_BEFORE = compile_pattern(r"[\"“][^\"“”]{1,200}[\"”]\s*$")
 _WORD = compile_pattern(r"[\w'’]+")
 _LIST_COMMA = compile_pattern(r",\s*(?:no|zero|without|nothing|never|not)\b", re.I)
 _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
@@ -376,6 +378,9 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
         scopes.append((cue.start(), end, cue.start(), cue.end()))
     for cue in post:
         floor = max((t for t in terminators if t < cue.start()), default=0)
+        quoted = _QUOTED_BEFORE.search(text, 0, cue.start())
+        if quoted is not None:
+            floor = min(floor, quoted.start())  # '"It's natural, so it's safe" is a myth': the whole quotation
         words = list(_WORD.finditer(text, floor, cue.start()))
         start = words[-NEGATION_WINDOW].start() if len(words) >= NEGATION_WINDOW else floor
         scopes.append((start, cue.end(), cue.start(), cue.end()))
