@@ -1262,6 +1262,9 @@ UNSUPPORTED_STANCES = (
     "first call", "not your last resort",
     "not the last resort", "not a last resort", "ahead of triptans", "ahead of antidepressants",
     "instead of saving", "saving them for last", "saving it for last", "try ketamine first",
+    "great first step", "good first step", "sensible first step", "standard first step", "great place to start",
+    "sensible place to start", "no need to grind through", "no reason to grind through", "without grinding through",
+    "before ever filling", "before ever trying",
 )  # fmt: skip
 
 
@@ -1285,7 +1288,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
         if product_id in view.topic:
             continue
         pattern = _forbidden(_stances_of(kb, product_id))
-        if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
+        if any(_subjectless(sentence.text, m.start(), m.end()) for m in pattern.finditer(sentence.text)):
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
@@ -1300,9 +1303,18 @@ _ANAPHOR_LEAD = compile_pattern(
 )
 
 
-def _subjectless(text: str, at: int) -> bool:
-    """Whether what stands before a stance gives it no subject of its own, or one that points back."""
+def _subjectless(text: str, at: int, end: int | None = None) -> bool:
+    """Whether what stands before a stance gives it no subject of its own, or one that points back.
+
+    A stance that is itself the subject names what follows ("The first step is a
+    medical evaluation"), not the page's treatment.
+    """
+    if end is not None and _STANCE_AS_SUBJECT.match(text, end):
+        return False
     return bool(_UNNAMED_LEAD.fullmatch(text, 0, at) or _ANAPHOR_LEAD.fullmatch(text, 0, at))
+
+
+_STANCE_AS_SUBJECT = compile_pattern(r"\s+(?:is|was|will\s+be)\s", re.I)
 
 
 def _all_stances(kb: KnowledgeBase) -> tuple[str, ...]:
@@ -1321,7 +1333,7 @@ def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
     for sentence in view.unnamed(pattern):
         if _in_column_of_another(view, sentence, product_id):
             continue
-        if any(_subjectless(sentence.text, m.start()) for m in pattern.finditer(sentence.text)):
+        if any(_subjectless(sentence.text, m.start(), m.end()) for m in pattern.finditer(sentence.text)):
             yield sentence  # not said of something the sentence names ("psychotherapies are first-line")
 
 
@@ -1360,6 +1372,12 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
                     continue
             if not _stated(claim.sentence, match):
                 continue
+            subject = _STANCE_AS_SUBJECT.match(claim.sentence.text, match.end())
+            if subject and not (
+                subject.end() <= claim.product.start
+                and len(claim.sentence.text[subject.end() : claim.product.start].split()) <= 2
+            ):
+                continue  # "For depression, the first step is a visit with your doctor": the stance names what follows
             if (
                 guideline.position == "reserved-for-refractory"
                 and _REFRACTORY.search(claim.sentence.text)
