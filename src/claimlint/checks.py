@@ -167,6 +167,9 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\bfew\s+(?:[\w-]+\s+){0,2}?(?:feel|get|see|lose|do|respond)\s+(?:as|this|that)\s+(?:good|well|much|fast|quickly)\b"
     r"|\bexpect\s+(?:[\w-]+\s+){0,3}?(?:gradual|modest|slow|slower|smaller|partial)\b|\bexpect\b[^.!?]{0,60}?\bat\s+most\b"
     r"|\brealistic(?:ally)?\s+(?:expectation|outcome|result|goal|picture)s?\b"
+    # the usual setbacks: "Many patients leave treatment in the first months or return to use at some point"
+    r"|\b(?:many|most|about\s+half|half)\s+(?:[\w-]+\s+){0,2}?(?:relapse|return\s+to\s+use|regain|drop\s+out"
+    r"|leave\s+treatment|stop\s+treatment)\b"
     # "the most consistent improvement in trials is in sexual desire"
     r"|\b(?:most\s+consistent|most\s+common|usual|typical)\s+(?:improvement|benefit|effect|change|result|outcome)s?"
     r"\s+(?:in\s+(?:the\s+)?(?:trials|studies)\s+)?(?:is|are|was|were)\b"
@@ -987,6 +990,12 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
     return None
 
 
+# a part of a kind, set apart from the rest: "Some peptides are FDA-approved medicines; others ..."
+_SOME_OF_A_KIND = compile_pattern(
+    r"\b(?:some|a\s+few|only\s+a\s+few|several|a\s+handful\s+of)\s+(?:[\w-]+\s+){1,2}?(?:are|is)\s+(?:also\s+)?$", re.I
+)
+
+
 def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
     """Whether "FDA-approved drugs" speaks of approved drugs as such rather than lending approval to what is sold.
 
@@ -1003,6 +1012,7 @@ def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
         or _COMPOUNDED_DENIED.search(text, after)  # "...; compounded drugs do not"
         or _COVERED.search(text, 0, before)  # "Insurance usually covers only FDA-approved drugs"
         or _APPROVED_KINDS.search(text, 0, before)  # "A generic is an FDA-approved drug"
+        or _SOME_OF_A_KIND.search(text, 0, before)  # "Some peptides are FDA-approved prescription medicines"
         or _NOT_REVIEWED.search(text)  # "...; the finished product has not been reviewed"
         or _NOT_APPROVED.search(sentence.following)  # "We cover FDA-approved drugs. Compounded ones are not."
         or sentence.cited  # "in the REPLENISH trial (Lobo et al., 2018), an FDA-approved capsule ..."

@@ -364,7 +364,11 @@ _HEARSAY = compile_pattern(
     r"\W*(?:(?:(?:one|a|another|my|our|your|some)\s+)?(?:[\w-]+\s+)?(?:readers?|friends?|buddy|buddies|patients?"
     r"|customers?|clients?|followers?|listeners?|commenters?|person|guys?|women|men|parents?)|another|someone|others|people)"
     r"\s+(?:wrote|asked|said|says|told\s+(?:us|me)|tells\s+(?:us|me)|messaged|commented|emailed|posted|swears?)"
-    r"[^\"“”]{0,12}[\"“]",
+    r"[^\"“”]{0,12}[\"“]"
+    # 'You've seen the ads online: "rock hard in fifteen minutes," ...'
+    r"|\W*(?:you['’]ve|you\s+have|you\s+(?:may|might)\s+have|you['’]ll\s+have|we['’]ve\s+all)\s+(?:seen|heard|read)\s+"
+    r"(?:the\s+|these\s+|those\s+|some\s+)?(?:[\w-]+\s+)?(?:ads?|claims?|posts?|videos?|promises?|headlines?|pitch(?:es)?"
+    r"|slogans?|lines?|taglines?)\b[^\"“”]{0,30}[\"“]",
     re.I,
 )
 _YES = r"yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%"

@@ -102,7 +102,7 @@ class DocumentView:
             spans = split(segment.text)
             critique = self.critique or self._under_myths(index)
             examined = segment.kind == "table-cell" and index in self._examined_cells
-            quoted = _quoted_lines(segment.text) if critique or _is_quoted_heading(segment) else []
+            quoted = _quoted_lines(segment.text, critique) if critique or _is_quoted_heading(segment) else []
             if "~~" in segment.text:  # a deletion over several sentences: '~~Melt 30 pounds. Guaranteed.~~'
                 quoted += [(m.start(), m.end()) for m in STRUCK.finditer(segment.text)]
             self._split[index] = [
@@ -719,13 +719,18 @@ _MYTH_HEADING = compile_pattern(
     r"|(?:lines|phrases|claims|words|slogans)\b[^\n]{0,30}?\b(?:retire|avoid|drop|ban|stop\s+using|never\s+use)"
     r"|(?:aren['’]t|isn['’]t|not)\s+(?:true|accurate|right)"
     r"|(?:what|things)\s+you\s+(?:may\s+|might\s+|will\s+|often\s+)?(?:read|hear|see)\s+(?:online|in\s+ads|on\s+social|about)"
-    r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:\w+\W+)?(?:checked|examined|tested|vs\.?"
+    r"|(?:things|what)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?(?:hear|heard|believe)\b(?!\s+from)"
+    r"|(?:slogans|claims|lines|phrases|promises|words)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:hear|heard|read|see)\b(?!\s+from)"
+    r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:[\w'’]+\W+){0,3}?(?:checked|examined|tested|vs\.?"
     r"|versus|(?:and|&)\s+(?:the\s+)?(?:facts?|evidence|reality|science)))\b",
     re.I,
 )
 # A line that is one quotation and nothing else ('**2. "Our ketamine is non-addictive."**'), numbering aside
 _QUOTED_LINE = compile_pattern(
-    r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*)?[\"“][^\"“”\n]+[\"”]"
+    # perhaps after a short label: '## Part 2 – "Compounded sema is just generic Wegovy"'
+    r"(?m)^[^\w\n]{0,4}(?:\d{1,2}[.)]\s*|(?:Part|Myth|Claim|Episode|Slide|Card|Post|Video|Clip|Reel|Day)\s+\d{1,2}\s*[–—:-]\s*)?"
+    r"[\"“][^\"“”\n]+[\"”]"
     r"(?:\s*(?:,|and|or|&|/)\s*[\"“][^\"“”\n]+[\"”])*[^\w\n]{0,4}$"  # '"No side effects" or "all natural"'
 )
 
@@ -742,9 +747,19 @@ def _is_quoted_heading(segment: Segment) -> bool:
     return segment.kind == "heading" and not _SPEAKER.search(segment.text)
 
 
-def _quoted_lines(text: str) -> list[tuple[int, int]]:
-    """The stretches of a segment that are lines of nothing but a quotation."""
-    return [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
+def _quoted_lines(text: str, leading: bool = False) -> list[tuple[int, int]]:
+    """The stretches of a segment that are lines of nothing but a quotation, or (leading) quotations opening a line.
+
+    Under a heading of myths, a line that opens with a quotation answers it in
+    the same line ('"It's natural, so it's safe." Mushrooms are natural, and ...').
+    """
+    found = [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text)]
+    if leading:
+        found += [(m.start(), m.end()) for m in _QUOTED_LEAD.finditer(text)]
+    return found
+
+
+_QUOTED_LEAD = compile_pattern(r"(?m)^[^\w\n]{0,4}[\"“][^\"“”\n]{4,200}[\"”]")
 
 
 # The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
