@@ -1360,7 +1360,7 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
     guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
     if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
         for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
-            if _stated(claim.sentence, match):
+            if _stated(claim.sentence, match) and not _names_what_follows(claim, match):
                 values = {
                     **_product_values(view, claim),
                     "position": "none",
@@ -1382,12 +1382,8 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
                     continue
             if not _stated(claim.sentence, match):
                 continue
-            subject = _STANCE_AS_SUBJECT.match(claim.sentence.text, match.end())
-            if subject and not (
-                subject.end() <= claim.product.start
-                and len(claim.sentence.text[subject.end() : claim.product.start].split()) <= 2
-            ):
-                continue  # "For depression, the first step is a visit with your doctor": the stance names what follows
+            if _names_what_follows(claim, match):
+                continue
             if (
                 guideline.position == "reserved-for-refractory"
                 and _REFRACTORY.search(claim.sentence.text)
@@ -1405,6 +1401,19 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
             found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
             break
     return found
+
+
+def _names_what_follows(claim: Claim, match: re.Match) -> bool:
+    """Whether a stance is the subject of its sentence and names something other than the claim's product.
+
+    "For depression, the first step is a visit with your doctor" says what comes
+    first, and it is not ketamine; "the first step is ketamine" says it is.
+    """
+    subject = _STANCE_AS_SUBJECT.match(claim.sentence.text, match.end())
+    if subject is None:
+        return False
+    between = claim.sentence.text[subject.end() : claim.product.start]
+    return not (subject.end() <= claim.product.start and len(between.split()) <= 2)
 
 
 # the population a reserved-for-refractory guideline keeps the treatment for, named by the sentence itself
