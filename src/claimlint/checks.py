@@ -809,8 +809,8 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
     return "," not in between or (between.count(",") == 1 and count <= 2)
 
 
-# The sentence offers something to the reader: "you're getting", "your shot", "our vials"
-# the seller's voice: "our", "we", "you": a sentence that sells, not one that reports
+# The seller's voice, offering something to the reader ("you're getting", "your shot", "our vials"): a sentence
+# that sells, not one that reports
 _SOLD_TO_YOU = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
 _NAMES_A_USE = compile_pattern(
     # "approved it, under the brand name Ketalar, as an anesthetic": a pronoun and an aside may come first
@@ -970,14 +970,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             if compounded is not None and sold is not None and not _CONTRASTED.search(sentence.text, match.end()):
                 return sold
         return None
-    generic = _GENERIC_APPROVED.match(sentence.text, match.end())
-    if generic and not _said_of_approved_drugs(sentence, match):
-        if (
-            _CLASSED.search(sentence.text, 0, match.start())
-            and _FOR_A_USE.match(sentence.text, generic.end())
-            and not _SOLD_TO_YOU.search(sentence.text, 0, match.start())
-        ):
-            return None  # "Sterile saline and lactated Ringer's are FDA-approved drugs for replacing fluids"
+    kind = _GENERIC_APPROVED.match(sentence.text, match.end())
+    if kind and not _said_of_approved_drugs(sentence, match, kind.end()):
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         referents = view.referents(sentence)
@@ -996,15 +990,20 @@ _SOME_OF_A_KIND = compile_pattern(
 )
 
 
-def _said_of_approved_drugs(sentence: Sentence, match: re.Match) -> bool:
+def _said_of_approved_drugs(sentence: Sentence, match: re.Match, kind_end: int) -> bool:
     """Whether "FDA-approved drugs" speaks of approved drugs as such rather than lending approval to what is sold.
 
     Set apart from compounded products, limited to one use, given a source, or
-    told by what approved drugs carry, take or are covered for.
+    told by what approved drugs carry, take or are covered for. ``kind_end`` is
+    where the kind of product after the approval ("drugs", "medicines") ends.
     """
     text, before, after = sentence.text, match.start(), match.end()
     return bool(
-        _CONTRASTED.search(text, after)
+        # "Sterile saline and lactated Ringer's are FDA-approved drugs for replacing fluids": a subject and its use
+        _CLASSED.search(text, 0, before)
+        and _FOR_A_USE.match(text, kind_end)
+        and not _SOLD_TO_YOU.search(text, 0, before)
+        or _CONTRASTED.search(text, after)
         or _LISTED_APART.match(text, after)
         or _ONE_USE_ONLY.match(text, after)  # "an FDA-approved peptide, but only to ..."
         or _CLASS_HARMS.search(text, after)  # "FDA-approved GLP-1s carry a boxed warning"
