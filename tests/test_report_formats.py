@@ -242,7 +242,7 @@ def test_sarif_is_deterministic(run):
     first = sarif.render(result, rules)
     assert sarif.render(result, list(reversed(rules))) == first
     assert first.endswith("}\n")
-    assert "Time" not in first  # no startTimeUtc and the like
+    assert not re.search(r'"\w*Time\w*"\s*:', first)  # no startTimeUtc and the like
 
 
 # GitHub workflow commands

@@ -43,6 +43,11 @@ def _break(old: str, new: str) -> str:
             "answered",
             "'answered' must be yes or no",
         ),
+        (
+            _break("    severity: warning", "    severity: warning\n    where: footer"),
+            "where",
+            "'where' must be one of: row-label",
+        ),
         ("pack: x\nrules:\n  - id: a/b\n    category: [unclosed\n", None, "invalid YAML"),
     ],
 )

@@ -94,6 +94,9 @@ _EXPECTED_RESULTS = compile_pattern(
     # the usual result named as such: "a more common outcome is a loss of 10 to 15 percent", "the middle result"
     r"|more\s+(?:common|typical|usual|realistic)|middle\s+(?:result|outcome)"
     r"|(?:response|remission|success|relapse)\s+rates?"
+    # a rate told as a chance: "the chance of a live birth per egg retrieval falls with age, from roughly half"
+    r"|(?:chances?|odds|likelihood)\s+of\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:births?|pregnanc(?:y|ies)|success|response|remission"
+    r"|recovery|relief)\b"
     r"|in\s+the\s+(?:[\w-]+\s+){1,2}(?:trials?|study)"
     r"|in\s+an?\s+(?:\w+\s+){0,2}(?:trial|study)\s+of\s+\d+"
     # a trial by its name: "In TRANSFORM-2, about 7 in 10 people responded", "In SURMOUNT-1,"
@@ -104,7 +107,7 @@ _EXPECTED_RESULTS = compile_pattern(
 _RESULT_TERM = compile_pattern(
     r"\b(?:los(?:es?|s|t|ing)|gain(?:s|ed|ing)?|sooner|weight|respon\w*|improv\w*|results?|effects?|changes?"
     r"|differences?|relief|benefit\w*"
-    r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?)\b"
+    r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?|live\s+births?|pregnancy\s+rates?)\b"
     # or an average told as a figure: "close to the average for the 15 mg group, 20.9% over 72 weeks"
     r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%",
     re.I,
@@ -401,13 +404,20 @@ def _column_products(view: DocumentView, sentence: Sentence) -> tuple[str, set[s
 
 
 def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
-    """Whether a table cell sits under a column headed by another treatment ("| TMS | Spravato |")."""
+    """Whether a table cell sits under a column headed by another treatment ("| TMS | Spravato |"),
+    or in a row that names another ("| Psychotherapy | First-line for mild depression |")."""
     header, named = _column_products(view, sentence)
-    if not header:
-        return False
     if named:
         return product_id not in named
-    return _other_treatment(header, [])
+    if header and _other_treatment(header, []):
+        return True
+    row = view.row_header(sentence)
+    if not row:
+        return False
+    named = {m.id for m in view.knowledge.product_mentions(row)}
+    if named:
+        return product_id not in named
+    return bool(_PROCEDURE.search(row))
 
 
 # A dosage form: "At-home troches and lozenges are a different matter" speaks of products sold in that form
@@ -1238,7 +1248,9 @@ _STATES_LIMIT = compile_pattern(
     # a guideline's limit: "suggests discussing it only when ...", "advises against using it to improve energy"
     r"|\bonly\s+(?:when|if)\b|\b(?:advises?|recommends?|suggests?)\s+against\b"
     # a regulator's warning: "the FDA put out an alert about these products and the lack of monitoring at home"
-    r"|\b(?:FDA|regulators?)\b[^.;]{0,40}?\b(?:alerts?|warn(?:s|ed|ings?)?|cautions?|cautioned)\b",
+    r"|\b(?:FDA|regulators?)\b[^.;]{0,40}?\b(?:alerts?|warn(?:s|ed|ings?)?|cautions?|cautioned)\b"
+    # the limits set beside the topic: "low testosterone, normal aging, what testosterone can and cannot do"
+    r"|\bcan\s+and\s+(?:cannot|can['’]t|can\s+not)\b|\bwhat\s+(?:[\w-]+\s+){0,3}?(?:cannot|can['’]t|won['’]t|doesn['’]t)\s+do\b",
     re.I,
 )
 

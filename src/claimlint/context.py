@@ -83,6 +83,9 @@ _CITATION = compile_pattern(
     r"|\b(?:trial|study)\b[^.;]{0,40}?\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%"
     # a trial named with its year in parentheses: "(SELECT trial, 2023)"
     r"|\((?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9-]*(?:\s+(?:trial|study))?,?\s+(?:19|20)\d{2}\)"
+    # a trial named by its numbered acronym alone: "14.9% at 68 weeks (STEP 1)", "(SURMOUNT-1)", "(ELEKT-D trial)"
+    r"|\((?:the\s+)?(?!COVID|GLP|SARS|HIV|CYP)[A-Z]{3,}[A-Z0-9]*(?:[- ]\d{1,2}|-[A-Z]{1,3})(?:\s+(?:trial|study))?\)"
+    r"|\((?:the\s+)?(?!COVID|FDA|REMS)[A-Z]{3,}[A-Z0-9-]*\s+(?:trial|study)\)"
     # a drug's own label: "up to 36 hours, according to its label"
     r"|\baccording\s+to\s+(?:its|the|their|each\s+drug['’]s)\s+(?:FDA\s+)?(?:label|labeling|labelling"
     r"|prescribing\s+information|package\s+insert)\b"
@@ -108,7 +111,8 @@ _QUESTION_WORD = compile_pattern(
 _IS_IT_TRUE = compile_pattern(
     r"[\W_]*(?:is\s+(?:that|this|it)\s+(?:really\s+)?(?:true|right|correct|so|a\s+myth|safe|legit)|true|really|right"
     r"|fact\s+or\s+(?:fiction|myth)|myth\s+or\s+fact|does\s+it|is\s+it"
-    r"|how\s+much\s+of\s+(?:that|this|it)\s+is\s+(?:real|true|legit|accurate))\s*\?",
+    r"|how\s+much\s+of\s+(?:that|this|it)\s+is\s+(?:real|true|legit|accurate)"
+    r"|what(?:['’]s|\s+is)\s+(?:really\s+)?(?:real|true|hype|legit|accurate|the\s+truth))\s*\?",
     re.I,
 )
 # Where a stated clause gives way to the question it prompts: "..., so why wait?"
@@ -292,6 +296,8 @@ class Sentence:
         tail = tails[-1] if tails else None
         if tail is None or end - self.start > tail.start():
             return True
+        if _IS_IT_TRUE.match(text, tail.start()):
+            return True  # '"Generic Ozempic" and "nature's Ozempic": what's real?' asks about what it names
         head = text[: tail.start()].lstrip('#*>-–—"“ \t')
         return bool(_QUESTION_WORD.match(head))
 

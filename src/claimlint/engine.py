@@ -158,6 +158,8 @@ def _denied_before(sentence: Sentence, around: str, word: re.Match, claim: int) 
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
+    if rule.where == "row-label" and not view.is_row_label(index):
+        return True
     if rule.with_sources:
         around = view.surroundings(index, sentence)
         if not all(pattern.search(around) for pattern in rule.with_patterns):

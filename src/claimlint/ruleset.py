@@ -38,10 +38,12 @@ CATEGORIES = (
     "guideline-conflict",
 )
 SCOPES = ("sentence", "paragraph", "document")
+PLACES = ("row-label",)  # where a hit must stand for a rule to count it
 CONDITIONS = ("negated", "hedged", "cited", "question", "approved", "uncontrolled", "typical")
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
     "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback", "answered",
+    "where",
 }  # fmt: skip
 REQUIRED = ("id", "category", "severity", "message", "rationale", "sources", "suggestion", "examples")
 MATCH_KEYS = {"phrases", "regex", "case_sensitive", "word_bounded"}
@@ -75,6 +77,7 @@ class Rule:
     after_sources: tuple[str, ...] = ()  # regexes that must each occur in the sentence before it
     fallback: bool = False  # reported only on lines where no other rule of its category reported
     answered: str | None = None  # "yes" | "no": the hit counts only in a question answered that way, bare
+    where: str | None = None  # "row-label": the hit counts only as the label of a row in a side-by-side table
 
     @cached_property
     def regex(self) -> re.Pattern:
@@ -456,6 +459,11 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         raise fail(f"rule {rid}: 'answered' must be yes or no", "answered")
     if answered is not None and check is not None:
         raise fail(f"rule {rid}: 'answered' applies to 'match' rules, not to checks", "answered")
+    where = merged.get("where")
+    if where is not None and where not in PLACES:
+        raise fail(f"rule {rid}: 'where' must be one of: {', '.join(PLACES)}", "where")
+    if where is not None and check is not None:
+        raise fail(f"rule {rid}: 'where' applies to 'match' rules, not to checks", "where")
     rationale = " ".join(merged["rationale"].split())
     summary = merged.get("summary") or rationale.split(". ")[0].rstrip(".") + "."
     return Rule(
@@ -474,6 +482,7 @@ def _rule(doc: Located, item, defaults: dict, vocabulary: dict[str, list[str]]) 
         after_sources=after_sources,
         fallback=fallback,
         answered=answered,
+        where=where,
         scope=scope,
         unless=frozenset(unless),
         suggestion=" ".join(merged["suggestion"].split()),

@@ -82,6 +82,8 @@ class DocumentView:
         self._index_of: dict[int, int] | None = None
         self._claim_column_cells: set[int] = set()
         self._column_headers: dict[int, str] = {}
+        self._row_headers: dict[int, str] = {}
+        self._row_labels: set[int] = set()
         self._critique: bool | None = None
         self.memo: dict[str, object] = {}  # what several checks work out once per draft
         self.efficacy_at: set[tuple[int, int]] = set()  # (segment, offset) of each efficacy claim the rules found
@@ -251,6 +253,24 @@ class DocumentView:
             self._rows = self._table_rows()
         return self._column_headers.get(self._index(sentence))
 
+    def is_row_label(self, index: int) -> bool:
+        """Whether a segment is the first cell of a body row in a table that sets options side by side.
+
+        "| | Typical antidepressant | Our ketamine |" over "| Time to relief | 6 to 8 weeks | Hours |":
+        the header's first cell is empty, and two or more columns name the options.
+        """
+        if self._rows is None:
+            self._rows = self._table_rows()
+        return index in self._row_labels
+
+    def row_header(self, sentence: Sentence) -> str | None:
+        """The first cell of a table cell's row, which names what the row is about ("| Psychotherapy | ... |")."""
+        if sentence.segment.kind != "table-cell":
+            return None
+        if self._rows is None:
+            self._rows = self._table_rows()
+        return self._row_headers.get(self._index(sentence))
+
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
         segments = self.document.segments
@@ -273,9 +293,15 @@ class DocumentView:
                 segments[i].column for i in heads if segments[i].column >= 0 and _CLAIM_COLUMN.search(segments[i].text)
             }
             by_column = {segments[i].column: segments[i].text for i in heads if segments[i].column > 0}
+            side_by_side = len(by_column) >= 2 and not any(segments[i].column == 0 for i in heads)
             for block in blocks[1:]:
+                first = next((i for i in by_block[block] if segments[i].column == 0), None)
+                if side_by_side and first is not None:
+                    self._row_labels.add(first)
                 for cell in by_block[block]:
                     column = segments[cell].column
+                    if first is not None and column > 0:
+                        self._row_headers[cell] = segments[first].text
                     if column in claim_columns:
                         self._claim_column_cells.add(cell)
                     if column in by_column:  # the first column names the rows
@@ -718,8 +744,9 @@ _MYTH_HEADING = compile_pattern(
     r"\b(?:myths?|misconceptions?|misbeliefs?|decoded|debunked|fact[- ]check(?:ed)?"
     r"|(?:lines|phrases|claims|words|slogans)\b[^\n]{0,30}?\b(?:retire|avoid|drop|ban|stop\s+using|never\s+use)"
     r"|(?:aren['’]t|isn['’]t|not)\s+(?:true|accurate|right)"
-    r"|(?:what|things)\s+you\s+(?:may\s+|might\s+|will\s+|often\s+)?(?:read|hear|see)\s+(?:online|in\s+ads|on\s+social|about)"
-    r"|(?:things|what)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?(?:hear|heard|believe)\b(?!\s+from)"
+    # "Things people tell us they have heard", "Three things I hear", "What you might read online"
+    r"|(?:things|what)\s+(?:we|you|people|I|patients|clients)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,4}?"
+    r"(?:(?:hear|heard|believe)\b(?!\s+from)|(?:read|see)\s+(?:online|in\s+ads|on\s+social|about))"
     r"|(?:slogans|claims|lines|phrases|promises|words)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?"
     r"(?:hear|heard|read|see)\b(?!\s+from)"
     r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:[\w'’]+\W+){0,3}?(?:checked|examined|tested|vs\.?"
