@@ -178,8 +178,7 @@ class DocumentView:
         return self._row(index, sentence.text)
 
     def _row(self, index: int, default: str) -> str:
-        if self._rows is None:
-            self._rows = self._table_rows()
+        self._read_tables()
         return self._rows.get(index, default)
 
     @property
@@ -188,8 +187,7 @@ class DocumentView:
 
         "| You may see ads claiming... | What we found |": the first column quotes claims, the second answers them.
         """
-        if self._rows is None:
-            self._rows = self._table_rows()
+        self._read_tables()
         return self._claim_column_cells
 
     @property
@@ -247,11 +245,7 @@ class DocumentView:
 
     def column_header(self, sentence: Sentence) -> str | None:
         """The header of a table cell's column (not the first column, which names the rows)."""
-        if sentence.segment.kind != "table-cell":
-            return None
-        if self._rows is None:
-            self._rows = self._table_rows()
-        return self._column_headers.get(self._index(sentence))
+        return self._table_entry(self._column_headers, sentence)
 
     def is_row_label(self, index: int) -> bool:
         """Whether a segment is the first cell of a body row in a table that sets options side by side.
@@ -259,17 +253,23 @@ class DocumentView:
         "| | Typical antidepressant | Our ketamine |" over "| Time to relief | 6 to 8 weeks | Hours |":
         the header's first cell is empty, and two or more columns name the options.
         """
-        if self._rows is None:
-            self._rows = self._table_rows()
+        self._read_tables()
         return index in self._row_labels
 
     def row_header(self, sentence: Sentence) -> str | None:
         """The first cell of a table cell's row, which names what the row is about ("| Psychotherapy | ... |")."""
+        return self._table_entry(self._row_headers, sentence)
+
+    def _table_entry(self, entries: dict[int, str], sentence: Sentence) -> str | None:
+        """A cell's entry in a map filled when the tables are read (None outside a table)."""
         if sentence.segment.kind != "table-cell":
             return None
+        self._read_tables()
+        return entries.get(self._index(sentence))
+
+    def _read_tables(self) -> None:
         if self._rows is None:
             self._rows = self._table_rows()
-        return self._row_headers.get(self._index(sentence))
 
     def _table_rows(self) -> dict[int, str]:
         """Each table cell's row, with the table's header row first (the first row of a run of cells)."""
