@@ -392,7 +392,12 @@ _QUALIFIED_ANSWER = compile_pattern(
 _ANSWER_LABEL = compile_pattern(r"[\W_]*(?:A|Ans|Answer|Spoiler|Short\s+answer)\s*[:.][\W_]*", re.I)
 _FILLER = r"(?:(?:honestly|well|oh|so|um|lol|girl|babe|haha|totally|literally)\W+){0,2}"
 # each captures the answer word, which a finding on the answer's line points at
-_BARE_YES = compile_pattern(r"[^\w]*" + _FILLER + r"(" + _YES + r"|for\s+sure|sure)(?![\w'’])", re.I)
+# "How safe is it? Very." answers yes by degree
+_BARE_YES = compile_pattern(
+    r"[^\w]*" + _FILLER + r"(" + _YES + r"|for\s+sure|sure"
+    r"|(?:very|extremely|super|incredibly|completely|perfectly)(?=\s*[.!,]|\s+safe\b))(?![\w'’])",
+    re.I,
+)
 _BARE_NO = compile_pattern(
     r"[^\w]*"
     + _FILLER
