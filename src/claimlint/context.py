@@ -345,7 +345,10 @@ _DEBUNK = compile_pattern(
     r"|that\s+(?:overstates|exaggerates|oversells)\b|that['’]s\s+(?:an\s+)?(?:overstatement|exaggeration)\b"
     r"|neither\s+(?:one\s+|claim\s+)?(?:is|of\s+(?:these|those|them)\s+is)\s+(?:quite\s+|entirely\s+|exactly\s+)?"
     r"(?:right|true|correct|accurate)|both\s+are\s+(?:wrong|false|myths?|half-truths?)"
-    r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows)))",
+    r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows))"
+    # '"It's FDA-approved and works in hours." That line shows up in a lot of ads. Almost none of it holds up.'
+    r"|(?:almost\s+|nearly\s+)?none\s+of\s+(?:it|this|that)\s+(?:holds?\s+up|is\s+true|checks?\s+out|stands?\s+up)"
+    r"|(?:that|this)\s+(?:line|claim|slogan|pitch|promise|phrase)\b[^.!?]{0,40}?\b(?:shows?|turns?)\s+up\s+(?:in|on)\b)",
     re.I,
 )
 _CLOSE_QUOTE = compile_pattern(r'(?<=\w[.!?,])["”]|(?<=\w)["”]|”')

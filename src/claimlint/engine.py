@@ -112,6 +112,10 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
     if given is None or given[0] != rule.answered:
         return None
     reply_index, answer = reply
+    after = view.answer_to(reply_index, answer)
+    if after is not None and after[0] == reply_index and _QUALIFIED_NEXT.search(after[1].text):
+        # "Is it habit-forming? No. It isn't a sedative, but if you need it every night, see a clinician."
+        return None
     document = view.document
     segment, reply_segment = document.segments[index], document.segments[reply_index]
     asked_line = document.source.position(segment.source_span(start, end)[0])[0]
@@ -122,6 +126,10 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
 
 
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
+# what qualifies a bare answer in the sentence right after it
+_QUALIFIED_NEXT = re.compile(
+    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b", re.I
+)
 
 
 _ADDICTION = re.compile(r"\b(?:addict\w*|habit[- ]forming|hooked|dependen\w*|withdrawal|abuse|misuse)\b", re.I)

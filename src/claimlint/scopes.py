@@ -148,6 +148,7 @@ _DETERMINERS = frozenset({"no", "without", "nothing", "none"})
 # and may be followed by an aside before the verb ("No product, this one included, is ...")
 _VERB = r"(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|should|may|might|must)\b"
 _SUBJECT_VERB = compile_pattern(r"(?:\s+[\w'’-]+){1,5}?\s+" + _VERB, re.I)
+_PRONOUN_VERB = compile_pattern(r"\s+" + _VERB, re.I)
 _ASIDE_VERB = compile_pattern(r",[^,.;:!?]{1,40},\s*" + _VERB, re.I)
 
 # What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
@@ -339,6 +340,8 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
         if cue.group().lower() in _DETERMINERS:  # "no pills, results guaranteed": "no" negates its noun phrase
             comma = text.find(",", cue.end())
             subject = _SUBJECT_VERB.match(text, cue.end())  # "No CBD product is ..."
+            if subject is None and cue.group().lower() != "no":
+                subject = _PRONOUN_VERB.match(text, cue.end())  # "none is meant to diagnose, treat, cure ..."
             opens_clause = comma < 0 or subject is not None
             aside = None if opens_clause else _ASIDE_VERB.match(text, comma)
             if subject is not None:

@@ -746,7 +746,7 @@ _MYTH_HEADING = compile_pattern(
     r"|(?:aren['’]t|isn['’]t|not)\s+(?:true|accurate|right)"
     # "Things people tell us they have heard", "Three things I hear", "What you might read online"
     r"|(?:things|what)\s+(?:we|you|people|I|patients|clients)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,4}?"
-    r"(?:(?:hear|heard|believe)\b(?!\s+from)|(?:read|see)\s+(?:online|in\s+ads|on\s+social|about))"
+    r"(?:(?:hear|heard|believe)\b(?!\s+from)|(?:read|see)\s+(?:online|elsewhere|in\s+ads|on\s+social|about))"
     r"|(?:slogans|claims|lines|phrases|promises|words)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?"
     r"(?:hear|heard|read|see)\b(?!\s+from)"
     r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:[\w'’]+\W+){0,3}?(?:checked|examined|tested|vs\.?"
