@@ -867,6 +867,11 @@ def test_it_after_a_quoted_myth_stands_for_the_product_the_myth_named(builtin_ru
         ("In the STEP 1 trial, 9 in 10 adults lost weight.", False),
         ("About seven in ten people on esketamine responded by week four.", True),
         ("In COVID-19 care, 9 in 10 patients respond.", True),  # a disease, not a trial
+        ("9 in 10 adults respond (STEP 1).", False),
+        ("9 in 10 adults respond (SURMOUNT-1).", False),
+        ("9 in 10 adults respond (ELEKT-D trial).", False),
+        ("In depression (MDD), 9 in 10 adults respond.", True),  # an abbreviation, not a trial
+        ("On a GLP-1 (GLP-1) drug, 9 in 10 adults respond.", True),
     ],
 )
 def test_a_trial_named_by_its_acronym_is_a_source(builtin_rules, text, flagged):

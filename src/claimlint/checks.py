@@ -404,8 +404,11 @@ def _column_products(view: DocumentView, sentence: Sentence) -> tuple[str, set[s
 
 
 def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
-    """Whether a table cell sits under a column headed by another treatment ("| TMS | Spravato |"),
-    or in a row that names another ("| Psychotherapy | First-line for mild depression |")."""
+    """Whether a table cell speaks of another treatment than the product.
+
+    It does under a column headed by another ("| TMS | Spravato |"), or in a row
+    that names another ("| Psychotherapy | First-line for mild depression |").
+    """
     header, named = _column_products(view, sentence)
     if named:
         return product_id not in named
