@@ -400,7 +400,12 @@ def _other_treatment(before: str, conditions: list[Mention]) -> bool:
 def _column_products(view: DocumentView, sentence: Sentence) -> tuple[str, set[str]]:
     """A table cell's column header ("" outside a table's columns) and the products it names."""
     header = view.column_header(sentence) or ""
-    return header, ({m.id for m in view.knowledge.product_mentions(header)} if header else set())
+    return header, _products_named(view, header)
+
+
+def _products_named(view: DocumentView, text: str) -> set[str]:
+    """The products a table's header cell names ("| TMS | Spravato |", "| Psychotherapy |")."""
+    return {m.id for m in view.knowledge.product_mentions(text)} if text else set()
 
 
 def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: str) -> bool:
@@ -417,7 +422,7 @@ def _in_column_of_another(view: DocumentView, sentence: Sentence, product_id: st
     row = view.row_header(sentence)
     if not row:
         return False
-    named = {m.id for m in view.knowledge.product_mentions(row)}
+    named = _products_named(view, row)
     if named:
         return product_id not in named
     return bool(_PROCEDURE.search(row))

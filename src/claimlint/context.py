@@ -433,6 +433,17 @@ def answer_given(answer: str) -> tuple[str, int, int] | None:
     return None
 
 
+# what qualifies a bare answer in the sentence right after it: "No. ..., but if you need it every night, ..."
+_QUALIFIED_NEXT = compile_pattern(
+    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b", re.I
+)
+
+
+def qualifies_answer(following: str) -> bool:
+    """Whether the sentence after a bare yes or no takes back its bareness."""
+    return bool(_QUALIFIED_NEXT.search(following))
+
+
 def _affirmed(answer: str) -> bool:
     match = _AFFIRMATION.match(answer)
     return match is not None and not _QUALIFIED_ANSWER.search(answer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results
-from claimlint.context import Sentence, answer_given
+from claimlint.context import Sentence, answer_given, qualifies_answer
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
@@ -113,7 +113,7 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
         return None
     reply_index, answer = reply
     after = view.answer_to(reply_index, answer)
-    if after is not None and after[0] == reply_index and _QUALIFIED_NEXT.search(after[1].text):
+    if after is not None and after[0] == reply_index and qualifies_answer(after[1].text):
         # "Is it habit-forming? No. It isn't a sedative, but if you need it every night, see a clinician."
         return None
     document = view.document
@@ -126,10 +126,6 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
 
 
 _CONTRAST = re.compile(r"\b(?:but|however|though|yet)\b", re.I)
-# what qualifies a bare answer in the sentence right after it
-_QUALIFIED_NEXT = re.compile(
-    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b", re.I
-)
 
 
 _ADDICTION = re.compile(r"\b(?:addict\w*|habit[- ]forming|hooked|dependen\w*|withdrawal|abuse|misuse)\b", re.I)
