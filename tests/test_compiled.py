@@ -51,8 +51,9 @@ def test_a_damaged_cache_is_ignored(fresh):
     assert compiled.compile_pattern(r"cure[sd]?", re.IGNORECASE).search("It cures.")
 
 
-def test_a_foreign_entry_falls_back_to_re_compile(fresh):
-    compiled._load()[f"{int(re.IGNORECASE)}\0cures"] = (0, [1, 2, 3], 0, {}, ())
+@pytest.mark.parametrize("code", [[1, 2, 3], b"\x01\x02\x03", b"\x00" * 12])
+def test_a_foreign_entry_falls_back_to_re_compile(fresh, code):
+    compiled._load()[f"{int(re.IGNORECASE)}\0cures"] = (0, code, 0, {}, ())
     assert compiled.compile_pattern("cures", re.IGNORECASE).search("It CURES.")
 
 

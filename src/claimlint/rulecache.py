@@ -12,15 +12,14 @@ is simply not used.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from claimlint import __version__
+from claimlint.checksum import Checksum
 
 FORMAT = "2"
 
@@ -40,7 +39,7 @@ _BUILDERS = ("ruleset.py", "patterns.py", "knowledge.py", "rulecache.py")
 
 
 def key(files: list[Path]) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
+    digest = Checksum(f"{FORMAT}\0{__version__}\0{sys.version}".encode())
     here = Path(__file__).parent
     for name in _BUILDERS:
         try:
@@ -54,7 +53,7 @@ def key(files: list[Path]) -> str:
         except OSError:
             data = b""
         digest.update(str(path.resolve()).encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
 def load(name: str):
@@ -90,6 +89,8 @@ def save(name: str, ruleset) -> None:
     base = folder()
     if base is None:
         return
+    import tempfile  # only when writing: its import costs start-up time
+
     try:
         base.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=base, prefix=".rules-", suffix=".tmp")
