@@ -227,3 +227,31 @@ def test_an_after_rule_needs_its_part_in_the_sentence_before(tmp_path, text, fla
 )
 def test_a_with_rule_reads_a_cell_with_its_row_and_an_item_with_its_lead_in(tmp_path, text, found):
     assert _excerpts(tmp_path, CONTEXT_RULES, "test/certain", text) == found
+
+
+ROW_RULES = """
+  - id: test/row
+    category: unsupported-comparison
+    message: 'row: "{match}"'
+    match: {regex: '^\\W*(?:\\w+\\s+){0,4}?results'}
+    where: row-label
+    examples: {bad: ['| | Ours | Theirs |\\n|---|---|---|\\n| Results | Fast | Slow |'], good: ['Fast results.']}
+  - id: test/twice
+    category: unsupported-comparison
+    message: 'twice: "{match}"'
+    match: {phrases: ["twice the results"]}
+    examples: {bad: ['Twice the results.'], good: ['The same results.']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("| | Ours | Theirs |\n|---|---|---|\n| Results | Fast | Slow |\n", ["Results"]),
+        # outside a side-by-side table the row rule is no match, so it hides no other rule's match inside its span
+        ("Members see twice the results.\n", ["twice the results"]),
+        ("| Plan | Results |\n|---|---|\n| Members see twice the results | Yes |\n", ["twice the results"]),
+    ],
+)
+def test_a_row_label_rule_counts_only_in_a_row_label_and_hides_nothing_elsewhere(tmp_path, text, found):
+    assert _excerpts(tmp_path, ROW_RULES, "test/", text) == found

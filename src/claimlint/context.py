@@ -67,8 +67,11 @@ _CITATION = compile_pattern(
     r"[^.;]{0,40}?\b(?:19|20)\d{2}\b"
     r"|\bdoi:\s*10\.\d{4,}|\b10\.\d{4,9}/\S+|\bPMID:?\s*\d+|\bPMC\d{4,}|\bNCT\d{8}\b"
     # a trial named by its acronym: "In TRANSFORM-2, ...", "in the STEP 1 trial", "the SELECT trial"
-    r"|\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9]*(?:[- ]\d{1,2}\b|\s+(?:trial|study)\b)"
-    r"|\b(?:based\s+on|according\s+to|per|see)\s+the\s+(?!COVID|FDA)[A-Z]{3,}[A-Z0-9]*(?:[- ]\d{1,2})?"
+    # (with a lettered suffix: "in the ELEKT-D trial", "from ESCAPE-TRD")
+    r"|\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9]*(?:-[A-Z]{1,3}\b)?"
+    r"(?:[- ]\d{1,2}\b|\s+(?:trial|study)\b)"
+    r"|\b(?:based\s+on|according\s+to|per|see)\s+the\s+(?!COVID|FDA)[A-Z]{3,}[A-Z0-9]*(?:-[A-Z]{1,3}\b)?"
+    r"(?:[- ]\d{1,2})?"
     r"\s+(?:trial|study)\b"
     # a dated review or a dated study in a named journal: "a 2018 network meta-analysis in The Lancet",
     # "according to a 2017 review", "in a 2019 meta-analysis of 23 trials"

@@ -37,6 +37,10 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     claims_seen: set[tuple[str, int, int]] = set()
     for index, segment in enumerate(document.segments):
         for rules in ruleset.candidates(view.words_around(index)):
+            if any(rule.where for rule in rules) and not view.is_row_label(index):
+                # left out before matching, not excused after: a wide match of the row-label rule ("Members see
+                # twice the results") would otherwise swallow a precise one inside it ("twice the results")
+                rules = [rule for rule in rules if not rule.where]
             for rule, start, end in _matches(rules, segment.text):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
@@ -162,8 +166,6 @@ def _denied_before(sentence: Sentence, around: str, word: re.Match, claim: int) 
 
 
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
-    if rule.where == "row-label" and not view.is_row_label(index):
-        return True
     if rule.with_sources:
         around = view.surroundings(index, sentence)
         if not all(pattern.search(around) for pattern in rule.with_patterns):

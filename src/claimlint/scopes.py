@@ -64,7 +64,11 @@ _NEG_REPORTED = compile_pattern(
     r"|(?:anyone|anybody|someone|whoever)\s+(?:who|that)?\s*(?:tells|told|promises|promised|says|said|claims|claimed)"
     r"(?:\s+(?:you|us|readers|patients))?(?:\s+that)?"
     # "I read online that these have no side effects", "My friend says there are basically no side effects"
-    r"|(?:I|we|you)\s+(?:read|saw|heard)\s+(?:\w+\s+){0,2}?that"
+    # "Many people come to us having read that ...", "You may have heard that ...", "patients who've been told that"
+    r"|(?:(?:I|we|you|they|people|patients|customers|readers|who)(?:['’]ve)?\s+"
+    r"(?:(?:may|might|probably|also|often|already|have|has|had)\s+){0,3}|having\s+(?:also\s+)?)"
+    r"(?:read|heard|been\s+told)\s+(?:\w+\s+){0,2}?that"
+    r"|(?:I|you)\s+saw\s+(?:\w+\s+){0,2}?that"
     # one patient's own account: "He reported no side effects."
     r"|(?:he|she)\s+(?:has\s+)?(?:reported|said|noticed)"
     r"|(?:my|a|one|your)\s+(?:friend|buddy|cousin|coworker|co-worker|neighbou?r|brother|sister|mom|dad|trainer|coach"
@@ -99,7 +103,7 @@ _REPORTED_WORDS = (
     "label", "bill", "hyped", "pitch", "swear", "swore", "told", "tell", "said", "say", "wrote", "write",
     "warn", "caution", "named", "list", "rate", "recommend", "suggest", "report", "notice", "urge", "encourag",
     "assur", "insist", "impl", "hint", "believe", "frame", "present", "position", "beware", "careful", "wary",
-    "cautious", "skeptical", "sceptical", "watch out",
+    "cautious", "skeptical", "sceptical", "watch out", "heard", "read ", "saw ",
 )  # fmt: skip
 _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
