@@ -24,6 +24,12 @@ def sentences(text):
         ("Pain fell. 1, 2 Trials were negative. 3", ["Pain fell. 1, 2", "Trials were negative. 3"]),
         ("Is it a cure? No. Not yet!", ["Is it a cure?", "No.", "Not yet!"]),
         ("J. Smith wrote it. Fine.", ["J. Smith wrote it.", "Fine."]),
+        # a signature that ends with an initial, then a new quotation on the next line
+        (
+            '"It fixed my elbow." — Derek M.\n"I sleep again." — Priya S.',
+            ['"It fixed my elbow." — Derek M.', '"I sleep again." — Priya S.'],
+        ),
+        ("Ask Dr.\nLee about it.", ["Ask Dr.\nLee about it."]),
         ("Wait... maybe not. Done", ["Wait... maybe not.", "Done"]),
         ("Surgical anesthesia", ["Surgical anesthesia"]),
         ("She said “it works.” Then left.", ["She said “it works.”", "Then left."]),

@@ -26,6 +26,7 @@ _SIGNATURE = compile_pattern(r"\s+\([A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,[^()\n]{1,40}
 _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
 _CANDIDATE = compile_pattern(r"[.!?…]+(?:[\"'”’)\]]|~~)*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _WORD_CHAR = compile_pattern(r"\w")
+_QUOTE_ON_NEXT_LINE = compile_pattern(r"[ \t]*\n[ \t]*[\"“‘]")
 _LABEL_LINE = compile_pattern(r"[ \t]*[A-Z][\w'’/-]*(?:[ \t]+[\w'’/-]+){0,3}:[ \t]")
 _CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
@@ -74,7 +75,9 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     while i > 0 and start - i < 40 and (text[i - 1].isalnum() or text[i - 1] in "._"):
         i -= 1  # the word before the full stop, read backwards (a bounded scan, whatever the text's length)
     word = text[i:start]
-    if not word:
+    if not word or _QUOTE_ON_NEXT_LINE.match(text, match.end()):
+        # '— Derek M.\n"Six years of flares ...': a line that opens a new quotation starts a new sentence,
+        # even after an initial or an abbreviation
         return True
     if word.lower().rstrip(".") in ABBREVIATIONS:
         return False
