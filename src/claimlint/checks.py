@@ -45,6 +45,8 @@ _NOT_APPROVED = compile_pattern(
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)\s+(?:not|never)\s+(?:yet\s+)?approved\b"
     r"|\b(?:FDA|Food\s+and\s+Drug\s+Administration)\s+(?:has|have)n['’]t\s+approved\b"
     r"|\bunapproved\b"
+    # "which of our treatments is FDA-approved for depression, which is not, and ...": the topics of a page
+    r"|\bwhich\s+(?:ones?\s+|of\s+them\s+)?(?:is|are)(?:\s+not|n['’]t)\b(?=\s*(?:[,;.)]|and\b|$))"
     # "Supplements don't need FDA approval before they go on sale"
     r"|\b(?:do|does|did)(?:n['’]t|\s+not)\s+(?:need|require|get|go\s+through)\s+(?:FDA\s+approval|approval\s+from"
     r"\s+the\s+FDA|to\s+be\s+(?:FDA[- ])?approved)\b"
@@ -1096,10 +1098,22 @@ def _refused(view: DocumentView) -> set[str]:
         if next(view.sentences_matching(_ONLY_APPROVED_POLICY), None) is not None:
             # "Our clinic prescribes FDA-approved brand products only": the compounded ones it names are not sold
             refused |= {c.product.id for c in view.promoted[0] if c.use != "off-label"}
+        if next(view.sentences_matching(_NO_COMPOUNDED_POLICY), None) is not None:
+            # "We do not dispense compounded GLP-1s": none of the compounded products it names is sold
+            products = view.knowledge.products
+            refused |= {
+                c.product.id for c in view.promoted[0] if c.use == "compounded" or products[c.product.id].form_of
+            }
         view.memo["refused"] = refused | (denied - offered)
     return view.memo["refused"]
 
 
+_NO_COMPOUNDED_POLICY = compile_pattern(
+    r"\b(?:we|I|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+)?"
+    r"(?:do\s+not|don['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|never|no\s+longer)\s+(?:\w+\s+)?"
+    r"(?:prescribe|dispense|offer|sell|stock|carry|fill|compound|make|ship|provide)\s+(?:any\s+)?compounded\b",
+    re.I,
+)
 _ONLY_APPROVED_POLICY = compile_pattern(
     r"\b(?:we|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+){0,2}?"
     r"(?:prescribe|dispense|offer|use|stock|carry|fill)s?\s+(?:only\s+FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"

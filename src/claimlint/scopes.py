@@ -43,6 +43,7 @@ _NEG_REPORTED = compile_pattern(
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
     r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands)"
+    r"|(?:drip|IV|juice|oxygen)\s+bars|lounges|med\s+spas|spas|vendors|retailers|startups|apps"
     r"|(?<=['’]s\s)(?:landing\s+|home\s+|sales\s+)?page|(?<=['’]s\s)(?:ad|post|listing|email|flyer|website|site))"
     r"\s+(?:(?:that|which|who)\s+)?"
     r"(?:promise|claim|tout|calling|claiming|promising|touting|saying|say|says|said"
@@ -207,6 +208,9 @@ _EXAMINED = compile_pattern(
     # a reviewer's redline: "Rejected headline:", "Original copy:", "Flagged line:"
     r"|(?:rejected|original|flagged|struck|removed|draft|submitted|proposed)\s+(?:headline|line|copy|claim|caption|text"
     r"|version|wording|subject\s+line|tagline|slogan|bullet)"
+    # "The most common line on them:", "Their favourite slogan:"
+    r"|(?:most\s+)?(?:common|usual|typical|favou?rite|popular|classic|standard)\s+(?:line|claim|pitch|slogan|tagline"
+    r"|phrase|promise|wording)s?(?:\s+(?:on|in|from)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     r"|(?:the\s+)?(?:sales\s+)?(?:pitch|promise|hype)(?:\s+(?:goes|runs|reads)(?:\s+(?:like\s+this|something\s+like\s+this))?)?"
     r"|what\s+(?:the\s+)?(?:ads?|label|labels|site|sites|seller|sellers|clinics?)\s+(?:says?|claims?|promises?)"
     r"|(?:you['’]ll|you\s+will|you\s+may|you\s+might)\s+(?:see|hear|read)(?:\s+(?:things|claims|ads))?(?:\s+like)?"
@@ -226,6 +230,14 @@ _TOPIC_LEAD = compile_pattern(
 )
 # A quotation flagged as it is given: '"100% non-addictive" 🚩', '"Regrow a full head of hair" 🙄'
 _FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
+# A quotation denied by what follows it: '"Made with an FDA-approved ingredient" doesn't mean what the ad hopes'
+_DENIED_AFTER = compile_pattern(
+    r"[\W_]*\s*(?:(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|aren['’]t|are\s+not|won['’]t|can['’]t)\s+"
+    r"(?:(?:always|really|necessarily|actually)\s+)?(?:mean|equal|make|prove|guarantee|tell|hold\s+up|true)\b"
+    r"|(?:is|are|was)\s+(?:(?:just|only|mostly|pure)\s+)?(?:a\s+|an\s+)?(?:myth|misleading|false|wrong|hype|marketing"
+    r"|not\s+true|half[- ]true|overstated|an?\s+overstatement)\b)",
+    re.I,
+)
 
 
 def quotations(text: str) -> list[re.Match]:
@@ -302,7 +314,11 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
             continue
         if ASKED_INSIDE.search(quote.group()):
             continue  # a quoted question asks (see Sentence.asks)
-        if not _FLAGGED_AFTER.match(text, quote.end()) and not _USED_ONLY_IF.match(text, quote.end()):
+        if not (
+            _FLAGGED_AFTER.match(text, quote.end())
+            or _USED_ONLY_IF.match(text, quote.end())
+            or _DENIED_AFTER.match(text, quote.end())
+        ):
             before = text[: quote.start()]
             if not _WORD.search(before) or _SPEAKING.search(before):
                 continue
