@@ -866,6 +866,7 @@ _GENERIC_APPROVED = compile_pattern(
     r"|oils?|softgels?|capsules?|hormones?|protocols?|programs?)\b",
     re.I,
 )
+_MEDICINES = compile_pattern(r"\b(?:GLP-1s?|medications?|medicines?|meds?|drugs?)\b", re.I)
 # what a sentence's subject is, with the use it is approved for: said of that subject, not of what the page sells
 _CLASSED = compile_pattern(r"\b(?:is|are)\s+(?:an?\s+|both\s+|all\s+)?$", re.I)
 _FOR_A_USE = compile_pattern(r"\s*,?\s+(?:but\s+)?(?:only\s+)?(?:for|to\s+treat|to\s+prevent)\b", re.I)
@@ -1002,6 +1003,10 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
         return None
     kind = _GENERIC_APPROVED.match(sentence.text, match.end())
     if kind and not _said_of_approved_drugs(sentence, match, kind.end()):
+        if _MEDICINES.search(kind.group()) and _has_disclosure(view, _NOT_APPROVED, True):
+            # "we start with FDA-approved medicines" in a draft that says what is not approved: the reader
+            # has been told which are which; approval lent to an ingredient is judged whatever else is said
+            return None
         return next((c for c in promoted if c.use != "off-label"), None)
     if _SAID_OF_IT.search(sentence.text, 0, match.start()) and not _CONTRASTED.search(sentence.text):
         referents = view.referents(sentence)
