@@ -145,7 +145,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:noticeable\s+|real\s+|obvious\s+|clear\s+)?(?:difference|change|effect|benefit)\s+for\s+(?:others|the\s+rest)\b"
     # an average that falls short of a cure: "On average, adults improved more than on placebo, but symptoms
     # rarely disappear, not everyone responds"
-    r"|\bon\s+average\b[^.!?]{0,120}?\bbut\b[^.!?]{0,80}?\b(?:not\s+everyone|rarely|seldom"
+    r"|\bon\s+average\b[^.!?]{0,120}?\bbut\b[^.!?]{0,80}?\b(?:not\s+everyone|rarely|seldom|not\s+(?:completely|fully)"
     r"|some\s+(?:people\s+)?(?:don['’]t|do\s+not|never))\b"
     # the story told is the usual one: "That's typical.", "Her experience is fairly typical"
     r"|\b(?:that['’]s|that\s+is|this\s+is|(?:her|his|their|these|those|such|this|that)\s+(?:results?|experiences?"

@@ -117,9 +117,14 @@ def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, st
         return None
     reply_index, answer = reply
     after = view.answer_to(reply_index, answer)
-    if after is not None and after[0] == reply_index and qualifies_answer(after[1].text):
-        # "Is it habit-forming? No. It isn't a sedative, but if you need it every night, see a clinician."
-        return None
+    for _ in range(2):  # the answer's next two sentences, in its paragraph
+        if after is None or after[0] != reply_index:
+            break
+        if qualifies_answer(after[1].text):
+            # "Is it habit-forming? No. It isn't a sedative, but if you need it every night, see a clinician."
+            # "Are triptans addictive? No. Neither is a controlled substance. But 'not addictive' doesn't mean ..."
+            return None
+        after = view.answer_to(reply_index, after[1])
     document = view.document
     segment, reply_segment = document.segments[index], document.segments[reply_index]
     asked_line = document.source.position(segment.source_span(start, end)[0])[0]

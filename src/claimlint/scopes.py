@@ -43,9 +43,10 @@ _NEG_REPORTED = compile_pattern(
     # what others say is reported, not claimed: "Ads promise breakthroughs", "some clinics claim ..."
     r"|(?<!our\s)(?<!my\s)(?:ads|adverts|advertisements|advertisers|marketers|sellers|websites|sites|influencers"
     r"|companies|brands|headlines|clinics|providers|(?:other|some|many)\s+(?:clinics|providers|companies|sellers|brands)"
-    r"|(?:drip|IV|juice|oxygen)\s+bars|lounges|med\s+spas|spas|vendors|retailers|startups|apps"
+    r"|(?:drip|IV|juice|oxygen)\s+bars|lounges|med\s+spas|spas|vendors|retailers|startups|apps|firms|bottles|labels"
+    r"|packages|packaging|boxes|jars"
     r"|(?<=['’]s\s)(?:landing\s+|home\s+|sales\s+)?page|(?<=['’]s\s)(?:ad|post|listing|email|flyer|website|site))"
-    r"\s+(?:(?:that|which|who)\s+)?"
+    r"\s+(?:(?:that|which|who)\s+)?(?:(?:often|sometimes|still|routinely|regularly|commonly|frequently|usually|also)\s+)?"
     r"(?:promise|claim|tout|calling|claiming|promising|touting|saying|say|says|said"
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
@@ -229,7 +230,8 @@ _TOPIC_LEAD = compile_pattern(
     re.I,
 )
 # A quotation flagged as it is given: '"100% non-addictive" 🚩', '"Regrow a full head of hair" 🙄'
-_FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\))")
+# (or questioned: '"Non-addictive"? What the ads get wrong')
+_FLAGGED_AFTER = compile_pattern(r"\s*[,.]?\s*(?:🚩|🙄|❌|🤨|🧐|🛑|⚠️?|\((?:false|no|nope|not\s+true|misleading)\)|\?)")
 # A quotation denied by what follows it: '"Made with an FDA-approved ingredient" doesn't mean what the ad hopes'
 _DENIED_AFTER = compile_pattern(
     r"[\W_]*\s*(?:(?:doesn['’]t|does\s+not|don['’]t|do\s+not|isn['’]t|is\s+not|aren['’]t|are\s+not|won['’]t|can['’]t)\s+"
