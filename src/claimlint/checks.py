@@ -1113,14 +1113,16 @@ def _refused(view: DocumentView) -> set[str]:
     return view.memo["refused"]
 
 
+# the practice speaking of its own policy: "we", "our clinicians"
+_OUR_PRACTICE = r"\b(?:we|I|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))"
 _NO_COMPOUNDED_POLICY = compile_pattern(
-    r"\b(?:we|I|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+)?"
+    _OUR_PRACTICE + r"\s+(?:\w+\s+)?"
     r"(?:do\s+not|don['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|never|no\s+longer)\s+(?:\w+\s+)?"
     r"(?:prescribe|dispense|offer|sell|stock|carry|fill|compound|make|ship|provide)\s+(?:any\s+)?compounded\b",
     re.I,
 )
 _ONLY_APPROVED_POLICY = compile_pattern(
-    r"\b(?:we|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))\s+(?:\w+\s+){0,2}?"
+    _OUR_PRACTICE + r"\s+(?:\w+\s+){0,2}?"
     r"(?:prescribe|dispense|offer|use|stock|carry|fill)s?\s+(?:only\s+FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"
     + _PRESCRIBED_KINDS
     + r"\b|FDA[- ]approved\s+(?:[\w-]+\s+){0,3}?"

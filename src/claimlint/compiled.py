@@ -7,8 +7,8 @@ code Python generates is a list of integers; it is kept in the user's cache
 (next to the rule-set cache, keyed by the exact Python version) as packed
 bytes, which unpickle at memory speed where a pickled list of a million
 integers takes tens of milliseconds, and handed straight to the C step next
-time. Anything unexpected (another Python, a
-changed internal interface, a damaged entry) falls back to re.compile.
+time. Anything unexpected (another Python, a changed internal interface, a
+damaged entry) falls back to re.compile.
 """
 
 from __future__ import annotations
