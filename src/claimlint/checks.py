@@ -261,8 +261,16 @@ def _has_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool
 
     ``negative_form``: the disclosure is itself a negation ("is not
     approved"), so it counts wherever it is stated; "off-label" does not
-    count when negated ("this is not an off-label use").
+    count when negated ("this is not an off-label use"). Several checks ask,
+    some once per claim: the draft is read once.
     """
+    key = f"disclosure\0{negative_form}\0{pattern.pattern}"
+    if key not in view.memo:
+        view.memo[key] = _makes_disclosure(view, pattern, negative_form)
+    return view.memo[key]
+
+
+def _makes_disclosure(view: DocumentView, pattern: re.Pattern, negative_form: bool) -> bool:
     for sentence in view.sentences_matching(pattern):
         for match in pattern.finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
