@@ -260,6 +260,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Most patients lose between 5% and 15% of their starting weight.",
         "About 1 in 3 people lose 20% or more; many lose less.",
         "Expect something closer to one to two pounds a week.",
+        "Not everyone's path looks like theirs: 58% of people who start with us are still enrolled at six months.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -847,6 +848,27 @@ def test_a_draft_that_refuses_compounded_drugs_lends_them_no_approval(builtin_ru
     assert "conflict/approval-claim" in rules_fired(builtin_rules, seller)
 
 
+def test_a_compounded_form_asked_about_and_answered_no_borrows_no_approval(builtin_rules):
+    page = (
+        "FDA-approved estradiol patches use the same molecule.\n\n"
+        "| | FDA-approved estradiol | Compounded estradiol pellet |\n|---|---|---|\n"
+        "| Dose | Fixed | Set at insertion |\n\n"
+    )
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page)
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + "**Do you offer pellets?** No.")
+    offered = "**Do you offer testosterone as an anti-aging treatment?** No.\n\nFDA-approved testosterone gels exist."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, offered)
+
+
+def test_an_approved_product_named_as_such_lends_nothing_when_the_draft_says_what_is_not_approved(builtin_rules):
+    page = "Compounded estradiol pellets are offered by many clinics.\n\nFDA-approved estradiol is the same molecule."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page)
+    disclosed = page + " Compounded pellets are not FDA-approved."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, disclosed)
+    sold = disclosed + " Our pellets start with the same FDA-approved estradiol."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, sold)
+
+
 def test_a_table_column_of_phrases_to_avoid_quotes_them(builtin_rules):
     table = "| Avoid | Why |\n|---|---|\n"
     table += '| "Reverses aging" | No trial shows it |\n| "No side effects" | Flushing is common |'
@@ -924,3 +946,25 @@ def test_a_sentence_denied_by_the_next_one_claims_nothing(builtin_rules):
     page = "One of our old pages called oral minoxidil *FDA-approved for hair loss*. {}\n"
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, page.format("It isn't."))
     assert "conflict/approval-claim" in rules_fired(builtin_rules, page.format("It was popular."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '## Lines you won\'t see from us\n\n"Clear skin in 30 days, guaranteed." "Acne gone for good." It takes weeks.',
+        '## What we will never promise\n\n- "Works for everyone."',
+        '- **"Up to 80% success!"** Lines like this usually describe a narrow group, such as donor-egg transfers.',
+        "Physical therapy tends to speed recovery up a bit rather than work miracles.",
+    ],
+)
+def test_claims_shown_as_what_a_draft_will_not_say_are_mentions(builtin_rules, text):
+    assert rules_fired(builtin_rules, text) == set()
+
+
+def test_a_majority_claim_followed_by_those_who_get_less_is_balanced(builtin_rules):
+    claim = "Most people notice softening within a few days."
+    assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim)
+    assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + " Some notice it within hours!")
+    assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + "\n\nSome respond less.")
+    assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, claim + " Some people respond less.")
+    assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, claim + " Not everyone does.")

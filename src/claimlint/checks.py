@@ -149,7 +149,9 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|some\s+(?:people\s+)?(?:don['’]t|do\s+not|never))\b"
     # the story told is the usual one: "That's typical.", "Her experience is fairly typical"
     r"|\b(?:that['’]s|that\s+is|this\s+is|(?:her|his|their|these|those|such|this|that)\s+(?:results?|experiences?"
-    r"|stor(?:y|ies)|outcomes?)\s+(?:is|are|was|were))\s+(?:fairly\s+|pretty\s+|quite\s+|very\s+)?typical\b"
+    r"|stor(?:y|ies)|outcomes?|figures?|numbers?)\s+(?:is|are|was|were))\s+(?:fairly\s+|pretty\s+|quite\s+|very\s+)?typical\b"
+    # "not everyone's path looks like theirs"
+    r"|\bnot\s+everyone['’]s\s+(?:path|results?|experience|story|journey|outcome)\s+(?:looks|is|will\s+(?:look|be))\s+like\b"
     # "many lose less", "expect something closer to one to two pounds a week"
     r"|\b(?:many|most|others|the\s+(?:other|rest)(?:\s+half)?)\s+(?:[\w-]+\s+){0,2}?(?:lose|see|get|gain|notice|have)\s+(?:less|fewer|smaller|more\s+modest)\b"
     # "most keep the hair they have; fewer see visible regrowth"
@@ -860,7 +862,7 @@ _NAMES_A_USE = compile_pattern(
 )
 # "FDA-approved medicines rather than a compounded copy": the approval is set against what is not approved
 _CONTRASTED = compile_pattern(
-    r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?)\b[^.;]{0,60}?"
+    r"\b(?:rather\s+than|instead\s+of|not|unlike|versus|vs\.?|over|compared?\s+(?:with|to))\b[^.;]{0,60}?"
     r"\b(?:compound|our\s+(?:own\s+)?(?:pharmacy|product|version|formula|vials?)|the\s+pharmacy)",
     re.I,
 )
@@ -1000,6 +1002,14 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
             if _names_its_brand(view, sentence, nearest):
                 return None  # "FDA-approved tirzepatide (Zepbound)": said of the brand, which is approved
+            if (
+                match.end() <= nearest.product.start
+                and _has_disclosure(view, _NOT_APPROVED, True)
+                and not _SOLD_TO_YOU.search(sentence.text)
+            ):
+                # "FDA-approved estradiol patches use the same molecule" in a draft that says its compounded
+                # forms are not approved: the approval is the approved product's own, and the reader knows which
+                return None
             return bases[nearest.product.id]
         if nearest.use in ("unnamed", "approved") and _OURS.search(sentence.text, 0, nearest.product.start):
             # "Our semaglutide is FDA-approved" from a seller of compounded drugs: its own is compounded too
@@ -1101,7 +1111,7 @@ def _refused(view: DocumentView) -> set[str]:
             refusal = _WE_REFUSE.search(claim.sentence.text, 0, claim.product.start)
             negated = claim.sentence.negated(start, start + 1)
             # "Isn't compounded semaglutide basically the generic? Short answer: no."
-            answered_no = claim.sentence.question and _ANSWERED_NO.match(claim.sentence.following) is not None
+            answered_no = _answered_no(view, claim.sentence)
             if refusal is not None and negated:
                 refused.add(claim.product.id)
             elif (negated and claim.use == "compounded") or (answered_no and claim.use != "off-label"):
@@ -1111,7 +1121,7 @@ def _refused(view: DocumentView) -> set[str]:
         if next(view.sentences_matching(_ONLY_APPROVED_POLICY), None) is not None:
             # "Our clinic prescribes FDA-approved brand products only": the compounded ones it names are not sold
             refused |= {c.product.id for c in view.promoted[0] if c.use != "off-label"}
-        if next(view.sentences_matching(_NO_COMPOUNDED_POLICY), None) is not None:
+        if next(view.sentences_matching(_NO_COMPOUNDED_POLICY), None) is not None or _asked_and_refused(view):
             # "We do not dispense compounded GLP-1s": none of the compounded products it names is sold
             products = view.knowledge.products
             refused |= {
@@ -1121,6 +1131,25 @@ def _refused(view: DocumentView) -> set[str]:
     return view.memo["refused"]
 
 
+def _asked_and_refused(view: DocumentView) -> bool:
+    """Whether the draft answers no when asked if it offers compounded forms: "Do you offer pellets? No."."""
+    return any(_answered_no(view, sentence) for sentence in view.sentences_matching(_OFFER_QUESTION))
+
+
+def _answered_no(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether a sentence is a question the draft answers no, on the same line or the next."""
+    if not sentence.question:
+        return False
+    reply = view.answer_to(view.position(sentence)[0], sentence)
+    return reply is not None and _ANSWERED_NO.match(reply[1].text) is not None
+
+
+_OFFER_QUESTION = compile_pattern(
+    r"\b(?:do|does|will|can|would)\s+(?:you|y['’]all|your\s+(?:clinic|practice|pharmacy|team|doctors|providers))\s+"
+    r"(?:\w+\s+)?(?:offer|sell|prescribe|dispense|provide|carry|stock|use|insert|compound|ship)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:compounded|pellets?|bioidentical|troches?|lozenges?|drops|sublingual|creams?)\b",
+    re.I,
+)
 # the practice speaking of its own policy: "we", "our clinicians"
 _OUR_PRACTICE = r"\b(?:we|I|our\s+(?:clinic|practice|pharmacy|team|doctors|clinicians|providers|program|prescribers))"
 _NO_COMPOUNDED_POLICY = compile_pattern(
@@ -1152,7 +1181,9 @@ def _disowned_uses(view: DocumentView) -> set[str]:
         for claim in view.promoted[0]:
             if claim.use == "off-label":
                 text = claim.sentence.text
-                disowned = bool(_NOT_APPROVED.search(text)) and not _SOLD_TO_YOU.search(text)
+                disowned = (bool(_NOT_APPROVED.search(text)) and not _SOLD_TO_YOU.search(text)) or _answered_no(
+                    view, claim.sentence
+                )  # "Do you offer testosterone as an anti-aging treatment? No."
                 uses[claim.product.id] = uses.get(claim.product.id, True) and disowned
         view.memo["disowned"] = {pid for pid, disowned in uses.items() if disowned}
     return view.memo["disowned"]

@@ -333,6 +333,8 @@ _DEBUNK = compile_pattern(
     # '"Ketamine cures migraines." No medicine cures migraine.', '"... so I can skip bloodwork." No.'
     r"|no\s+(?:[\w-]+\s+)?(?:medicine|treatment|drug|pill|product|supplement|therapy|one|study|trial|evidence"
     r"|research|data)s?\b|no\s*[.!,:;—–]|there\s+(?:is|are)\s+no\b|there['’]s\s+no\b|none\s+of\s+(?:them|these|those|it)\b"
+    # the next sentence looks back at it: '"Up to 80% success!" Lines like this usually describe a narrow group.'
+    r"|(?:lines|claims|phrases|promises|slogans|numbers|figures|headlines|taglines)\s+like\s+(?:this|these|that)\b"
     # a quoted claim marked wrong right after it: '"It's just generic Wegovy." ❌'
     r"|(?<=[❌🚩🛑])"
     # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
@@ -438,8 +440,26 @@ def answer_given(answer: str) -> tuple[str, int, int] | None:
 
 # what qualifies a bare answer in the sentence right after it: "No. ..., but if you need it every night, ..."
 _QUALIFIED_NEXT = compile_pattern(
-    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b", re.I
+    # "No. It isn't a sedative. Some people do find it hard to stop, and that's worth talking about."
+    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b"
+    r"|\b(?:some|a\s+few|a\s+minority\s+of)\s+(?:people|patients|users|men|women|members|clients)\s+do\b",
+    re.I,
 )
+
+
+# those who get less, told after what most get: "Some people respond less", "Not everyone notices a change"
+_SPREAD_NEXT = compile_pattern(
+    r"\bnot\s+(?:everyone|everybody|all\s+(?:patients|people|members|clients))\b"
+    r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|a\s+(?:third|quarter|fifth)))"
+    r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
+    r"|won['’]t)\b",
+    re.I,
+)
+
+
+def tells_spread(following: str) -> bool:
+    """Whether a sentence tells of those who get less than the majority the sentence before it spoke of."""
+    return bool(_SPREAD_NEXT.search(following))
 
 
 def qualifies_answer(following: str) -> bool:

@@ -22,7 +22,8 @@ _NEG_PRE = compile_pattern(
     r"|(?:not|n['’]t)\s+aware\s+of\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|proof|data|stud(?:y|ies)|trials?)"
     r"(?:\s+(?:that|showing|of|for))?"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claimed|claiming|promises?|promised|promising)\s+that|so[- ]called"
-    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot|rather\s+than(?=\s+\w+ing\b)"
+    r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
+    r"|rather\s+than(?=\s+(?:\w+ing|work|works|perform|produce|deliver|promise|cure|fix|be|a|an)\b)"
     r"|(?:is|are|was|were|does|do|did|has|have|had|should|would|could|must|can|wo|ca)n['’]t)" + _E,
     re.I,
 )
