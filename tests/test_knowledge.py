@@ -548,6 +548,9 @@ LDN_PAGE = "# Low-dose naltrexone\n\nLDN is compounded at low doses. Ask us abou
         ("Graded exercise was once called the proven treatment for ME/CFS; NICE withdrew it.", False),
         ("Pacing is the standard of care for ME/CFS.", False),
         ("Is it the standard of care for fibromyalgia?", False),
+        ("For our fibromyalgia patients, this treatment is the first thing we reach for.", True),
+        ("Why cycle through pain pills for years when fibromyalgia can ease on one capsule?", True),
+        ("Many of our patients spent years cycling through pain pills for fibromyalgia.", False),
     ],
 )
 def test_a_stance_with_no_subject_of_its_own_is_said_of_the_page_topic(builtin_rules, line, flagged):

@@ -1363,7 +1363,9 @@ UNSUPPORTED_STANCES = (
     "instead of saving", "saving them for last", "saving it for last", "try ketamine first",
     "great first step", "good first step", "sensible first step", "standard first step", "great place to start",
     "sensible place to start", "no need to grind through", "no reason to grind through", "without grinding through",
-    "before ever filling", "before ever trying",
+    "before ever filling", "before ever trying", "first thing we reach for", "why cycle through", "why keep cycling",
+    "no need to keep cycling", "no reason to keep cycling", "stop cycling through", "no reason to spend years cycling",
+    "pill shuffle", "why grind through", "without failing", "no failed-medication",
 )  # fmt: skip
 
 
@@ -1395,7 +1397,9 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
 
 # A subject that points back: "Infusions are now a first-line option", "It's the standard of care"
 _ANAPHOR_LEAD = compile_pattern(
-    r"\W*(?:(?:the|these|this|our|its|such)\s+)?(?:infusions?|treatments?|therap(?:y|ies)|sessions?|injections?"
+    # perhaps after who it is for: "For our migraine patients, an infusion is the first thing we reach for"
+    r"\W*(?:(?:for|with|in)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s*,\s*)?"
+    r"(?:(?:the|these|this|our|its|such|an?)\s+)?(?:infusions?|treatments?|therap(?:y|ies)|sessions?|injections?"
     r"|shots?|it|they|this|that|these)\s*(?:is|are|was|were|remains?|has\s+become|have\s+become|['’]s|['’]re)\s+"
     r"(?:(?:now|also|really|simply|truly)\s+)*(?:(?:the|a|an|our)\s+)?",
     re.I,
