@@ -261,6 +261,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "About 1 in 3 people lose 20% or more; many lose less.",
         "Expect something closer to one to two pounds a week.",
         "Not everyone's path looks like theirs: 58% of people who start with us are still enrolled at six months.",
+        "## What results most patients get\n\n- Regrowth shows in about 4 of 10 men by month six.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -275,6 +276,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "A clinician reviews every intake, usually within 24 hours.",  # "usually", but not about results
         "A typical first series is six infusions over two to three weeks.",
         "In the original trials, fewer than 2% of men reported decreased libido.",  # harms, not results
+        "## What to expect\n\n- Your first visit takes 45 minutes.",  # a heading over no results
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):

@@ -441,7 +441,7 @@ def answer_given(answer: str) -> tuple[str, int, int] | None:
 # what qualifies a bare answer in the sentence right after it: "No. ..., but if you need it every night, ..."
 _QUALIFIED_NEXT = compile_pattern(
     # "No. It isn't a sedative. Some people do find it hard to stop, and that's worth talking about."
-    r"\b(?:but|however|although|though|unless|except|talk\s+to|ask\s+your|check\s+with)\b"
+    r"\b(?:but|however|although|though|unless|except|caveat|talk\s+to|ask\s+your|check\s+with)\b"
     r"|\b(?:some|a\s+few|a\s+minority\s+of)\s+(?:people|patients|users|men|women|members|clients)\s+do\b",
     re.I,
 )
@@ -455,6 +455,20 @@ _SPREAD_NEXT = compile_pattern(
     r"|won['’]t)\b",
     re.I,
 )
+
+
+# the risk that does remain, told right after a denial of addiction: "One caveat: ... after people stopped",
+# "Some people need repeat courses, not because the body comes to depend on them"
+_CAVEAT_NEXT = compile_pattern(
+    r"\b(?:caveat|exception|withdrawal|discontinuation|rebound|taper\w*|depend\w*|stopping|stop\s+suddenly"
+    r"|when\s+(?:you|people|patients)\s+stop|after\s+(?:you|people|patients)\s+stop\w*|come\s+off|coming\s+off)\b",
+    re.I,
+)
+
+
+def tells_caveat(following: str) -> bool:
+    """Whether a sentence gives the risk that remains after a denial of addiction in the sentence before it."""
+    return bool(_CAVEAT_NEXT.search(following))
 
 
 def tells_spread(following: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results
-from claimlint.context import Sentence, answer_given, qualifies_answer, tells_spread
+from claimlint.context import Sentence, answer_given, qualifies_answer, tells_caveat, tells_spread
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
@@ -209,11 +209,14 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
-    if "spread" in unless:
-        # "Most people notice softening within days. Some respond less.": the rule's own advice, taken
+    if "spread" in unless or "caveat" in unless:
+        # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
+        # One caveat: ...": the other side, told in the next sentence of the paragraph
         after = view.answer_to(index, sentence)
         same_paragraph = after is not None and view.document.segments[after[0]].block == sentence.segment.block
-        if same_paragraph and tells_spread(after[1].text):
+        if same_paragraph and "spread" in unless and tells_spread(after[1].text):
+            return True
+        if same_paragraph and "caveat" in unless and tells_caveat(after[1].text):
             return True
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
         return True
