@@ -364,7 +364,7 @@ _BARE_REFUTATION = compile_pattern(
     r"|weren['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|hasn['’]t|has\s+not|haven['’]t"
     r"|won['’]t|can['’]t)|(?:also\s+)?not\s+(?:true|so)|(?:that['’]s\s+|that\s+is\s+)?(?:false|untrue|wrong)"
     # a denial answered in two words: '"Ketamine has no real side effects." It does.'
-    r"|(?:it|they|he|she)\s+(?:does|do|is|are|can|has|have|will|did))[\W_]*",
+    r"|(?:it|they|he|she|you)\s+(?:does|do|is|are|can|has|have|will|did))[\W_]*",
     re.I,
 )
 # A point granted, then the claim denied: "An IV does get more into your bloodstream, but no trial has shown ..."
