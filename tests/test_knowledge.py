@@ -872,6 +872,8 @@ def test_an_approved_product_named_as_such_lends_nothing_when_the_draft_says_wha
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, disclosed)
     sold = disclosed + " Our pellets start with the same FDA-approved estradiol."
     assert "conflict/approval-claim" in rules_fired(builtin_rules, sold)
+    covered = disclosed + " Insurance may cover FDA-approved estradiol if you qualify."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, covered)
 
 
 def test_a_table_column_of_phrases_to_avoid_quotes_them(builtin_rules):

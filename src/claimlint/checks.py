@@ -875,6 +875,11 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
 
 # The seller's voice, offering something to the reader ("you're getting", "your shot", "our vials"): a sentence
 # that sells, not one that reports
+# what insurance pays for is the approved product: "Insurance may cover FDA-approved semaglutide if you qualify"
+_COVERED = compile_pattern(
+    r"\b(?:insurance|insurers?|(?:health\s+)?plans?|Medicare|Medicaid)\b[^.;]{0,30}?\b(?:covers?|pays?\s+for|reimburses?)\b",
+    re.I,
+)
 _SOLD_TO_YOU = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
 _NAMES_A_USE = compile_pattern(
     # "approved it, under the brand name Ketalar, as an anesthetic": a pronoun and an aside may come first
@@ -1029,7 +1034,7 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             if (
                 match.end() <= nearest.product.start
                 and _has_disclosure(view, _NOT_APPROVED, True)
-                and not _SOLD_TO_YOU.search(sentence.text)
+                and (not _SOLD_TO_YOU.search(sentence.text) or _COVERED.search(sentence.text, 0, match.start()))
             ):
                 # "FDA-approved estradiol patches use the same molecule" in a draft that says its compounded
                 # forms are not approved: the approval is the approved product's own, and the reader knows which
