@@ -962,6 +962,8 @@ def test_a_sentence_denied_by_the_next_one_claims_nothing(builtin_rules):
         '## What we will never promise\n\n- "Works for everyone."',
         '- **"Up to 80% success!"** Lines like this usually describe a narrow group, such as donor-egg transfers.',
         "Physical therapy tends to speed recovery up a bit rather than work miracles.",
+        '## Three claims I keep hearing\n\n> "Tiny doses give you the benefit without the side effects."',
+        'ON-SCREEN TEXT: Not addictive ≠ "3 months and you\'re done."',
     ],
 )
 def test_claims_shown_as_what_a_draft_will_not_say_are_mentions(builtin_rules, text):

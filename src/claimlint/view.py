@@ -754,8 +754,8 @@ _MYTH_HEADING = compile_pattern(
     r"|(?:won['’]t|will\s+not|will\s+never|don['’]t|do\s+not|never)\s+(?:see|hear|read|find)\s+(?:from\s+us|here\b|on\s+this\s+(?:page|site))"
     r"|(?:what|things|claims|lines|promises)\s+we\s+(?:won['’]t|will\s+not|will\s+never|don['’]t|do\s+not|never)\s+"
     r"(?:say|promise|claim|write|tell\s+you)\b"
-    r"|(?:slogans|claims|lines|phrases|promises|words)\s+(?:we|you|people)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?"
-    r"(?:hear|heard|read|see)\b(?!\s+from)"
+    r"|(?:slogans|claims|lines|phrases|promises|words)\s+(?:we|you|people|I)(?:['’]\w+)?\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:hear|heard|hearing|read|reading|see|seeing)\b(?!\s+from)"
     r"|(?:claims?|ad\s+lines?|lines|promises|slogans|pitches|taglines)\W+(?:[\w'’]+\W+){0,3}?(?:checked|examined|tested|vs\.?"
     r"|versus|(?:and|&)\s+(?:the\s+)?(?:facts?|evidence|reality|science)))\b",
     re.I,
