@@ -873,13 +873,13 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
     return "," not in between or (between.count(",") == 1 and count <= 2)
 
 
-# The seller's voice, offering something to the reader ("you're getting", "your shot", "our vials"): a sentence
-# that sells, not one that reports
 # what insurance pays for is the approved product: "Insurance may cover FDA-approved semaglutide if you qualify"
 _COVERED = compile_pattern(
     r"\b(?:insurance|insurers?|(?:health\s+)?plans?|Medicare|Medicaid)\b[^.;]{0,30}?\b(?:covers?|pays?\s+for|reimburses?)\b",
     re.I,
 )
+# The seller's voice, offering something to the reader ("you're getting", "your shot", "our vials"): a sentence
+# that sells, not one that reports
 _SOLD_TO_YOU = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
 _NAMES_A_USE = compile_pattern(
     # "approved it, under the brand name Ketalar, as an anesthetic": a pronoun and an aside may come first
