@@ -533,6 +533,7 @@ def _approval_denied_in_answer(view: DocumentView) -> bool:
 
 
 def _denied_reply(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether a sentence is a question the draft answers no, on the same line or the next."""
     if not sentence.question:
         return False
     reply = view.answer_to(view.position(sentence)[0], sentence)
@@ -705,9 +706,9 @@ def _typical_in_section(view: DocumentView) -> bool:
     headings = [s for s in view.sentences_matching(_TYPICAL_HEADING) if s.segment.kind == "heading"]
     if not headings:
         return False
-    announced = {" ".join(h.segment.text.split()) for h in headings}
+    announced = {h.segment.text for h in headings}
     return any(
-        " ".join(view.heading_over(s).split()) in announced and _about_results(s.text) and _tells_results(view, s)
+        view.heading_over(s) in announced and _about_results(s.text) and _tells_results(view, s)
         for s in view.sentences_matching(_QUANTITY)
         if s.segment.kind != "heading"
     )
@@ -873,11 +874,6 @@ def _near(text: str, match: re.Match, target: Mention, words: int) -> bool:
     return "," not in between or (between.count(",") == 1 and count <= 2)
 
 
-# what insurance pays for is the approved product: "Insurance may cover FDA-approved semaglutide if you qualify"
-_COVERED = compile_pattern(
-    r"\b(?:insurance|insurers?|(?:health\s+)?plans?|Medicare|Medicaid)\b[^.;]{0,30}?\b(?:covers?|pays?\s+for|reimburses?)\b",
-    re.I,
-)
 # The seller's voice, offering something to the reader ("you're getting", "your shot", "our vials"): a sentence
 # that sells, not one that reports
 _SOLD_TO_YOU = compile_pattern(r"\b(?:our|we|us|you|your)\b", re.I)
@@ -1037,7 +1033,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
                 and (not _SOLD_TO_YOU.search(sentence.text) or _COVERED.search(sentence.text, 0, match.start()))
             ):
                 # "FDA-approved estradiol patches use the same molecule" in a draft that says its compounded
-                # forms are not approved: the approval is the approved product's own, and the reader knows which
+                # forms are not approved: the approval is the approved product's own, and the reader knows which;
+                # what insurance covers ("Insurance may cover FDA-approved semaglutide if you qualify") is too
                 return None
             return bases[nearest.product.id]
         if nearest.use in ("unnamed", "approved") and _OURS.search(sentence.text, 0, nearest.product.start):
@@ -1140,7 +1137,7 @@ def _refused(view: DocumentView) -> set[str]:
             refusal = _WE_REFUSE.search(claim.sentence.text, 0, claim.product.start)
             negated = claim.sentence.negated(start, start + 1)
             # "Isn't compounded semaglutide basically the generic? Short answer: no."
-            answered_no = _answered_no(view, claim.sentence)
+            answered_no = _denied_reply(view, claim.sentence)
             if refusal is not None and negated:
                 refused.add(claim.product.id)
             elif (negated and claim.use == "compounded") or (answered_no and claim.use != "off-label"):
@@ -1162,15 +1159,7 @@ def _refused(view: DocumentView) -> set[str]:
 
 def _asked_and_refused(view: DocumentView) -> bool:
     """Whether the draft answers no when asked if it offers compounded forms: "Do you offer pellets? No."."""
-    return any(_answered_no(view, sentence) for sentence in view.sentences_matching(_OFFER_QUESTION))
-
-
-def _answered_no(view: DocumentView, sentence: Sentence) -> bool:
-    """Whether a sentence is a question the draft answers no, on the same line or the next."""
-    if not sentence.question:
-        return False
-    reply = view.answer_to(view.position(sentence)[0], sentence)
-    return reply is not None and _ANSWERED_NO.match(reply[1].text) is not None
+    return any(_denied_reply(view, sentence) for sentence in view.sentences_matching(_OFFER_QUESTION))
 
 
 _OFFER_QUESTION = compile_pattern(
@@ -1210,7 +1199,7 @@ def _disowned_uses(view: DocumentView) -> set[str]:
         for claim in view.promoted[0]:
             if claim.use == "off-label":
                 text = claim.sentence.text
-                disowned = (bool(_NOT_APPROVED.search(text)) and not _SOLD_TO_YOU.search(text)) or _answered_no(
+                disowned = (bool(_NOT_APPROVED.search(text)) and not _SOLD_TO_YOU.search(text)) or _denied_reply(
                     view, claim.sentence
                 )  # "Do you offer testosterone as an anti-aging treatment? No."
                 uses[claim.product.id] = uses.get(claim.product.id, True) and disowned
