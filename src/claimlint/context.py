@@ -94,6 +94,10 @@ _CITATION = compile_pattern(
     r"|prescribing\s+information|package\s+insert)\b"
     r"|\b(?:its|the|their|each\s+drug['’]s)\s+(?:FDA\s+)?(?:label|labeling|prescribing\s+information|package\s+insert)"
     r"\s+(?:reports|states|lists|describes)\b"
+    # a review by a named, checkable body, or the study the draft has just cited: "a Cochrane review found",
+    # "the same trial found"
+    r"|\bCochrane\s+(?:systematic\s+)?review\b"
+    r"|\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+same\s+(?:[A-Z][\w-]+\s+)?(?:review|trial|study|meta-analysis|analysis)\b"
     # the trials the draft has just cited: "in the trials above"
     r"|\b[Ii]n\s+(?:the|these|those)\s+(?:trials|studies)\s+(?:above|below|cited\s+above|listed\s+above)\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
