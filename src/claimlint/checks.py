@@ -1125,6 +1125,12 @@ _WE_REFUSE = compile_pattern(
     r"\b(?:we|I)\s+(?:\w+\s+)?(?:do\s+not|don['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|cannot|can['’]t|never|no\s+longer)\b",
     re.I,
 )
+# a refusal for some people only: "we don't prescribe LDN to people taking opioids", "... if you are pregnant"
+_FOR_SOME_ONLY = compile_pattern(
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:to|for)\s+(?:people|patients|anyone|anybody|those|someone|men|women|children|kids"
+    r"|teens|adults|members)\b|if\b|unless\b|when\b|while\b|during\b|with\s+(?:an?\s+)?(?:opioid|alcohol|history|heart))",
+    re.I,
+)
 
 
 def _refused(view: DocumentView) -> set[str]:
@@ -1141,7 +1147,7 @@ def _refused(view: DocumentView) -> set[str]:
             negated = claim.sentence.negated(start, start + 1)
             # "Isn't compounded semaglutide basically the generic? Short answer: no."
             answered_no = _denied_reply(view, claim.sentence)
-            if refusal is not None and negated:
+            if refusal is not None and negated and not _FOR_SOME_ONLY.match(claim.sentence.text, claim.product.end):
                 refused.add(claim.product.id)
             elif (negated and claim.use == "compounded") or (answered_no and claim.use != "off-label"):
                 denied.add(claim.product.id)  # "they are not generic Wegovy": named only to be denied
