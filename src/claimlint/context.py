@@ -98,6 +98,8 @@ _CITATION = compile_pattern(
     # "the same trial found"
     r"|\bCochrane\s+(?:systematic\s+)?review\b"
     r"|\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+same\s+(?:[A-Z][\w-]+\s+)?(?:review|trial|study|meta-analysis|analysis)\b"
+    r"|\b[Ii]n\s+(?:that|this)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|review|meta-analysis)\b"
+    r"|\b[Ii]n\s+the\s+(?!clinical\b|our\b|own\b)[\w-]+\s+(?:[\w-]+\s+)?trial\b"
     # the trials the draft has just cited: "in the trials above"
     r"|\b[Ii]n\s+(?:the|these|those)\s+(?:trials|studies)\s+(?:above|below|cited\s+above|listed\s+above)\b"
     r"|(?<=[.!?)\]a-z%])\s+\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*$"
@@ -357,7 +359,10 @@ _DEBUNK = compile_pattern(
     r"|here['’]s\s+(?:the\s+truth|what\s+(?:the\s+)?(?:evidence|research|science)\s+(?:says|shows))"
     # '"It's FDA-approved and works in hours." That line shows up in a lot of ads. Almost none of it holds up.'
     r"|(?:almost\s+|nearly\s+)?none\s+of\s+(?:it|this|that)\s+(?:holds?\s+up|is\s+true|checks?\s+out|stands?\s+up)"
-    r"|(?:that|this)\s+(?:line|claim|slogan|pitch|promise|phrase)\b[^.!?]{0,40}?\b(?:shows?|turns?)\s+up\s+(?:in|on)\b)",
+    r"|(?:that|this)\s+(?:line|claim|slogan|pitch|promise|phrase)\b[^.!?]{0,40}?\b(?:shows?|turns?)\s+up\s+(?:in|on)\b"
+    # '"Accutane cures acne forever." We hear that slogan a lot, and it isn't quite right.'
+    r"|(?:we|I)\s+(?:often\s+)?hear\s+(?:that|this|it)\b[^.!?]{0,60}?\b(?:it\s+)?(?:isn['’]t|is\s+not)\s+"
+    r"(?:quite\s+|entirely\s+|exactly\s+)?(?:right|true|accurate|correct)\b)",
     re.I,
 )
 _CLOSE_QUOTE = compile_pattern(r'(?<=\w[.!?,])["”]|(?<=\w)["”]|”')
@@ -456,7 +461,10 @@ _SPREAD_NEXT = compile_pattern(
     r"\bnot\s+(?:everyone|everybody|all\s+(?:patients|people|members|clients))\b"
     r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|a\s+(?:third|quarter|fifth)))"
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
-    r"|won['’]t)\b",
+    r"|won['’]t)\b"
+    # "Lines that are deeply etched usually soften but don't vanish"
+    r"|\b(?:usually|often|may|can|will)\s+(?:\w+\s+)?(?:soften|improve|fade|shrink|lessen|ease)\w*\s+but\s+"
+    r"(?:don['’]t|do\s+not|doesn['’]t|won['’]t|rarely|seldom|not)\b",
     re.I,
 )
 
