@@ -28,6 +28,9 @@ import pytest
         "Ketamine was faster than antidepressants in trial NCT01234567.",
         "Its effect lasted longer than SSRIs, according to its label.",
         "A trial was run [2]. In the same trial, it was faster than SSRIs.",
+        "A Cochrane review found it worked faster than SSRIs.",
+        "The same study found it acted faster than SSRIs.",
+        "In that tennis elbow trial it acted faster than a steroid shot.",
         "Ketamine may treat depression for some people.",
         "In small studies, ketamine treats depression.",
         "Results vary: ketamine treats depression in some.",
@@ -54,6 +57,8 @@ def test_honest_writing_is_not_flagged(lint, text):
         ("Dr. Lee says ketamine treats depression.", "test/treats"),
         ("| Week | Result |\n| --- | --- |\n| Month 3 | Acted faster than SSRIs |", "test/faster"),
         ("It acted faster than SSRIs by session 2", "test/faster"),
+        ("In the clinical trial it acted faster than SSRIs.", "test/faster"),
+        ("A review found it acted faster than SSRIs.", "test/faster"),
     ],
 )
 def test_claims_are_flagged(lint, text, rule):

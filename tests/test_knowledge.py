@@ -262,6 +262,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Expect something closer to one to two pounds a week.",
         "Not everyone's path looks like theirs: 58% of people who start with us are still enrolled at six months.",
         "## What results most patients get\n\n- Regrowth shows in about 4 of 10 men by month six.",
+        "What's typical: in trials it helps some people, not all, and many notice little or no lasting change.",
+        "Typical results: in the elbow trial about 7 in 10 people improved meaningfully by a year.",
+        "That's a common experience, but for most guests the effects are short-lived.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -977,3 +980,28 @@ def test_a_majority_claim_followed_by_those_who_get_less_is_balanced(builtin_rul
     assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + "\n\nSome respond less.")
     assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, claim + " Some people respond less.")
     assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, claim + " Not everyone does.")
+
+
+def test_a_refusal_for_some_people_only_still_offers_the_product(builtin_rules):
+    page = (
+        "Low-dose naltrexone calms autoimmune flares, custom-compounded for you.\n\n"
+        "Naltrexone has carried FDA approval since the 1980s, so this is no experimental drug.\n\n"
+    )
+    some = page + "**Can I take LDN with opioid pain medicine?** No. We don't prescribe LDN to people taking opioids."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
+    refused = page + "We don't prescribe LDN."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, refused)
+
+
+@pytest.mark.parametrize(
+    "text, fired",
+    [
+        ("Ivermectin stops cold and flu viruses in their tracks.", True),
+        ("Methylene blue clears brain fog in two minutes a day.", True),
+        ("Our kit's DMSA capsules pull metals out for a heavy metal detox.", True),
+        ("Ivermectin is approved for river blindness and head lice; it is not approved for COVID-19.", False),
+        ("Succimer (Chemet) treats lead poisoning in children.", False),
+    ],
+)
+def test_drugs_promoted_beyond_their_approved_uses(builtin_rules, text, fired):
+    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is fired
