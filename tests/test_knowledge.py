@@ -181,6 +181,8 @@ def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
         "- **Spravato at home:** we cannot authorize it, because the REMS does not allow home use.",
         "Spravato is approved. It's the only ketamine-type product with an FDA approval for depression.",
         "Which treatments are FDA-approved, and what the evidence shows about ketamine for depression.",
+        "Ivermectin is approved for river blindness and head lice; it is not approved for COVID-19.",
+        "Succimer (Chemet) treats lead poisoning in children.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -202,6 +204,9 @@ def test_true_statements_pass(builtin_rules, text):
         ("Ketamine is the standard of care for cancer pain.", "conflict/guideline-position"),
         ("After your ketamine infusion you can drive yourself home.", "conflict/label-restriction"),
         ("Finasteride doesn't affect any blood tests.", "conflict/label-restriction"),
+        ("Ivermectin stops cold and flu viruses in their tracks.", "disclosure/off-label"),
+        ("Methylene blue clears brain fog in two minutes a day.", "disclosure/off-label"),
+        ("Our kit's DMSA capsules pull metals out for a heavy metal detox.", "disclosure/off-label"),
     ],
 )
 def test_conflicts_are_flagged(builtin_rules, text, rule):
@@ -991,17 +996,3 @@ def test_a_refusal_for_some_people_only_still_offers_the_product(builtin_rules):
     assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
     refused = page + "We don't prescribe LDN."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, refused)
-
-
-@pytest.mark.parametrize(
-    "text, fired",
-    [
-        ("Ivermectin stops cold and flu viruses in their tracks.", True),
-        ("Methylene blue clears brain fog in two minutes a day.", True),
-        ("Our kit's DMSA capsules pull metals out for a heavy metal detox.", True),
-        ("Ivermectin is approved for river blindness and head lice; it is not approved for COVID-19.", False),
-        ("Succimer (Chemet) treats lead poisoning in children.", False),
-    ],
-)
-def test_drugs_promoted_beyond_their_approved_uses(builtin_rules, text, fired):
-    assert ("disclosure/off-label" in rules_fired(builtin_rules, text)) is fired
