@@ -996,3 +996,14 @@ def test_a_refusal_for_some_people_only_still_offers_the_product(builtin_rules):
     assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
     refused = page + "We don't prescribe LDN."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, refused)
+
+
+def test_a_no_compounding_policy_for_some_people_only_still_offers_the_product(builtin_rules):
+    page = (
+        "Semaglutide has carried FDA approval since 2017.\n\n"
+        "Order compounded semaglutide from us today, shipped in two days.\n\n"
+    )
+    some = page + "We don't prescribe compounded semaglutide to people with a history of thyroid cancer."
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
+    everyone = page + "We don't prescribe compounded semaglutide."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, everyone)

@@ -1130,11 +1130,13 @@ _WE_REFUSE = compile_pattern(
     re.I,
 )
 # a refusal for some people only: "we don't prescribe LDN to people taking opioids", "... if you are pregnant"
-_FOR_SOME_ONLY = compile_pattern(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:to|for)\s+(?:people|patients|anyone|anybody|those|someone|men|women|children|kids"
-    r"|teens|adults|members)\b|if\b|unless\b|when\b|while\b|during\b|with\s+(?:an?\s+)?(?:opioid|alcohol|history|heart))",
-    re.I,
+_SOME_PEOPLE = (
+    r"(?:(?:to|for)\s+(?:people|patients|anyone|anybody|those|someone|men|women|children|kids"
+    r"|teens|adults|members)\b|if\b|unless\b|when\b|while\b|during\b|with\s+(?:an?\s+)?(?:opioid|alcohol|history|heart))"
 )
+_FOR_SOME_ONLY = compile_pattern(r"\s*(?:\([^)]*\)\s*)?" + _SOME_PEOPLE, re.I)
+# the same, after the product a policy names: "... compounded semaglutide to people with a history of thyroid cancer"
+_FOR_SOME_AFTER = compile_pattern(r"(?:\s+[\w-]+){0,3}?\s+" + _SOME_PEOPLE, re.I)
 
 
 def _refused(view: DocumentView) -> set[str]:
@@ -1160,7 +1162,7 @@ def _refused(view: DocumentView) -> set[str]:
         if next(view.sentences_matching(_ONLY_APPROVED_POLICY), None) is not None:
             # "Our clinic prescribes FDA-approved brand products only": the compounded ones it names are not sold
             refused |= {c.product.id for c in view.promoted[0] if c.use != "off-label"}
-        if next(view.sentences_matching(_NO_COMPOUNDED_POLICY), None) is not None or _asked_and_refused(view):
+        if _refuses_compounding(view) or _asked_and_refused(view):
             # "We do not dispense compounded GLP-1s": none of the compounded products it names is sold
             products = view.knowledge.products
             refused |= {
@@ -1168,6 +1170,19 @@ def _refused(view: DocumentView) -> set[str]:
             }
         view.memo["refused"] = refused | (denied - offered)
     return view.memo["refused"]
+
+
+def _refuses_compounding(view: DocumentView) -> bool:
+    """Whether the practice says it offers no compounded product to anyone.
+
+    "We don't prescribe compounded semaglutide to people with a history of
+    thyroid cancer" still offers it to everyone else.
+    """
+    for sentence in view.sentences_matching(_NO_COMPOUNDED_POLICY):
+        text = sentence.text
+        if any(not _FOR_SOME_AFTER.match(text, m.end()) for m in _NO_COMPOUNDED_POLICY.finditer(text)):
+            return True
+    return False
 
 
 def _asked_and_refused(view: DocumentView) -> bool:
