@@ -31,6 +31,8 @@ import pytest
         "A Cochrane review found it worked faster than SSRIs.",
         "The same study found it acted faster than SSRIs.",
         "In that tennis elbow trial it acted faster than a steroid shot.",
+        "The EULAR 2023 recommendations call it faster than SSRIs.",
+        "The 2020 IDSA/AAN/ACR guideline calls it faster than SSRIs.",
         "Ketamine may treat depression for some people.",
         "In small studies, ketamine treats depression.",
         "Results vary: ketamine treats depression in some.",

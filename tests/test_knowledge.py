@@ -270,6 +270,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "What's typical: in trials it helps some people, not all, and many notice little or no lasting change.",
         "Typical results: in the elbow trial about 7 in 10 people improved meaningfully by a year.",
         "That's a common experience, but for most guests the effects are short-lived.",
+        "Typical results: in the trial described above, symptom scores on average were the same on both.",
+        "These are individual stories, not what everyone goes through: withdrawal usually means several rough days.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -307,6 +309,27 @@ def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagg
 )
 def test_signed_quotations_are_testimonials(builtin_rules, signed):
     assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
+
+
+def test_quotations_signed_one_per_line_in_a_paragraph_are_each_found(builtin_rules):
+    cards = (
+        "Card 1: Before and after photos of one patient, six weeks apart.\n"
+        'Card 2: "Tossed my support socks the same week." —Linda M., Scottsdale\n'
+        'Card 3: "Not one bruise." —Ray T.\n'
+        "Card 4: Book your free screening today."
+    )
+    found = [f for f in lint_text(cards, builtin_rules, "ads.md") if f.rule == "disclosure/testimonial"]
+    assert [f.line for f in found] == [2]
+
+
+def test_a_signed_quotation_without_a_first_person_word_is_read_whole(builtin_rules):
+    page = (
+        "## From the group\n\n"
+        '> "came in on 80mg of methadone, left clean. 14 months and not even tempted." — Jess, Feb cohort\n'
+        '> "the food, the people, the jungle at night." — Priya'
+    )
+    found = [f for f in lint_text(page, builtin_rules, "post.md") if f.rule == "disclosure/testimonial"]
+    assert [f.line for f in found] == [3]
 
 
 def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):
@@ -1007,3 +1030,16 @@ def test_a_no_compounding_policy_for_some_people_only_still_offers_the_product(b
     assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
     everyone = page + "We don't prescribe compounded semaglutide."
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, everyone)
+
+
+def test_a_no_addiction_statement_followed_by_the_harm_that_remains_is_balanced(builtin_rules):
+    claim = "There's no addiction or withdrawal with silver."
+    assert "risk/non-addictive" in rules_fired(builtin_rules, claim)
+    assert "risk/non-addictive" not in rules_fired(builtin_rules, claim + " The harm comes from the dose over time.")
+
+
+def test_a_majority_claim_balanced_within_its_own_sentence(builtin_rules):
+    claim = "After treatment, most people feel like themselves within a few weeks"
+    assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + ".")
+    balanced = claim + "; of those who don't, many improve gradually over the next months."
+    assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, balanced)

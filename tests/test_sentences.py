@@ -41,6 +41,16 @@ def sentences(text):
         ("I feel 💯 better now.", ["I feel 💯 better now."]),
         ('"Gone in one afternoon." (Dana, 52) It helps.', ['"Gone in one afternoon." (Dana, 52)', "It helps."]),
         ('[0:00, on camera]\n"It works!" Okay.', ["[0:00, on camera]", '"It works!"', "Okay."]),
+        # one signed quotation per line, even with no full stop inside the quotation
+        (
+            '"Down 41 lbs in 4 months" — Marisol, Tucson\n"My PCP took me off metformin." — Dwayne R.',
+            ['"Down 41 lbs in 4 months" — Marisol, Tucson', '"My PCP took me off metformin." — Dwayne R.'],
+        ),
+        # a quotation on the line a colon announces
+        (
+            'Here are a few (results vary!):\n"Down 41 lbs" — Marisol',
+            ["Here are a few (results vary!):", '"Down 41 lbs" — Marisol'],
+        ),
     ],
 )
 def test_split(text, expected):

@@ -142,10 +142,12 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\b(?:half|a\s+third|a\s+quarter|some|many)\b[^.!?]{0,80}?[;,]\s*(?:and\s+|but\s+)?(?:the\s+other\s+)?(?:half|others|the\s+rest"
     r"|some)\s+(?:don['’]t|do\s+not|doesn['’]t|never|see\s+little|get\s+little)\b"
     r"|\bnot\s+everyone\s+(?:responds|improves|benefits|sees\s+results|gets\s+results|loses|notices)\b[^.!?]{0,80}?\d"
-    r"|\b(?:typical|usual|expected|average)\s+results?\s*:\s*(?:[\w,-]+\s+){0,5}?(?:most|many|about|around|roughly"
+    r"|\b(?:typical|usual|expected|average)\s+results?\s*:\s*(?:[\w,-]+\s+){0,8}?(?:most|many|about|around|roughly"
     r"|on\s+average|\d)"
     # "What's typical: in trials, probiotics prevent it in some people, not all"
     r"|\bwhat(?:['’]s|\s+is)\s+typical\s*:"
+    # "These are individual experiences, not what everyone goes through."
+    r"|\bnot\s+what\s+(?:everyone|everybody|most\s+people|you\s+should)\s+(?:goes\s+through|gets|experiences|expects?|sees)\b"
     # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
     r"|\b(?:average|typical|usual)\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|tend\s+to\s+be)\s+"
     r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
@@ -229,7 +231,7 @@ _STRONG_FIRST_PERSON_RESULT = compile_pattern(
     re.I,
 )
 _TESTIMONIAL_HINT = compile_pattern(
-    r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b|[—–]\s*[A-Z]|\([A-Z][a-z]+(?:\s+[A-Z]\.)?,[^()\n]{1,40}\)"
+    r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b|[—–]\s*[A-Z]|\s-\s+[A-Z]|\([A-Z][a-z]+(?:\s+[A-Z]\.)?,[^()\n]{1,40}\)"
 )
 # "— Dana O., founder", "(Dr. Lee)": a signature of the business or its clinicians; "SaaS founder" is a patient's job
 _STAFF = compile_pattern(
@@ -669,7 +671,7 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
         found = [s for s in hinted if not s.question and _is_testimonial(s)]
         # a signed quotation is one testimonial, all of its line: "Size 18 to size 10 in four months. ..." — Alyssa, 34
         seen = {view.position(s) for s in found}
-        for signed in [s for s in found if _ATTRIBUTION.search(s.segment.text)]:
+        for signed in [s for s in found if _ATTRIBUTION.search(_signed_line(s))]:
             text, begins = signed.segment.text, _first_word_at(signed)
             line_start, line_end = text.rfind("\n", 0, begins) + 1, text.find("\n", begins)
             end = len(text) if line_end < 0 else line_end
@@ -820,21 +822,37 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
     return found
 
 
+def _signed_line(sentence: Sentence) -> str:
+    """The text that may carry the sentence's signature: its own line, or the paragraph's end.
+
+    Cards and captions stacked one per line in a paragraph are each signed on
+    their own line: '"Tossed my socks the same week." —Linda M.'.
+    """
+    text, begins = sentence.segment.text, _first_word_at(sentence)
+    line_start, line_end = text.rfind("\n", 0, begins) + 1, text.find("\n", begins)
+    if line_end >= 0 and _ATTRIBUTION.search(text, line_start, line_end):
+        return text[line_start:line_end]
+    return text
+
+
 def _is_testimonial(sentence: Sentence) -> bool:
     text = sentence.text
     segment = sentence.segment
-    attributed = _ATTRIBUTION.search(segment.text)
+    signed = _signed_line(sentence)
+    attributed = _ATTRIBUTION.search(signed)
     if attributed and _STAFF.search(attributed.group()):
         return False  # the founder's or a clinician's words, not a patient's result
     if attributed and (
-        _FIRST_PERSON.search(segment.text)
+        _FIRST_PERSON.search(signed)
         or segment.kind == "blockquote"
-        or _QUOTE_MARK.search(segment.text, 0, attributed.end())  # someone's words, signed
+        or _QUOTE_MARK.search(signed, 0, attributed.end())  # someone's words, signed
     ):
-        if len(text.strip()) <= len(attributed.group().strip()) + 2:
-            text = segment.text  # the signature alone: '"... two years clean now." — Marcus R., Phoenix'
+        if len(text.strip()) <= len(attributed.group().strip()) + 2 or _ATTRIBUTION.search(text):
+            # the signature alone ('"... two years clean now." — Marcus R., Phoenix'), or the sentence that ends
+            # the signed quotation: the quotation is read whole
+            text = signed
         # a signed quotation tells one story: "Three failed retrievals. Four months on it and we got six embryos."
-        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text) or _OUR_STORY.search(segment.text))
+        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text) or _OUR_STORY.search(signed))
     if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
         return True
     return bool(_STRONG_FIRST_PERSON_RESULT.search(text))

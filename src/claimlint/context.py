@@ -70,6 +70,9 @@ _CITATION = compile_pattern(
     # (with a lettered suffix: "in the ELEKT-D trial", "from ESCAPE-TRD")
     r"|\b(?:[Ii]n|[Ff]rom)\s+(?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9]*(?:-[A-Z]{1,3}\b)?"
     r"(?:[- ]\d{1,2}\b|\s+(?:trial|study)\b)"
+    # a society's dated guideline named by its initials: "the EULAR 2023 recommendations", "the 2020 IDSA/AAN guideline"
+    r"|\b[A-Z]{2,}(?:/[A-Z]{2,})*\s+(?:19|20)\d{2}\s+(?:guidelines?|recommendations|consensus|position\s+statement)\b"
+    r"|\b(?:19|20)\d{2}\s+[A-Z]{2,}(?:/[A-Z]{2,})*\s+(?:guidelines?|recommendations|consensus|position\s+statement)\b"
     r"|\b(?:based\s+on|according\s+to|per|see)\s+the\s+(?!COVID|FDA)[A-Z]{3,}[A-Z0-9]*(?:-[A-Z]{1,3}\b)?"
     r"(?:[- ]\d{1,2})?"
     r"\s+(?:trial|study)\b"
@@ -463,6 +466,8 @@ _SPREAD_NEXT = compile_pattern(
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
     r"|won['’]t)\b"
     # "Lines that are deeply etched usually soften but don't vanish"
+    # "of those who don't, many improve gradually"
+    r"|\b(?:those|people|patients|the\s+ones)\s+who\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not)\b"
     r"|\b(?:usually|often|may|can|will)\s+(?:\w+\s+)?(?:soften|improve|fade|shrink|lessen|ease)\w*\s+but\s+"
     r"(?:don['’]t|do\s+not|doesn['’]t|won['’]t|rarely|seldom|not)\b",
     re.I,
@@ -473,7 +478,9 @@ _SPREAD_NEXT = compile_pattern(
 # "Some people need repeat courses, not because the body comes to depend on them"
 _CAVEAT_NEXT = compile_pattern(
     r"\b(?:caveat|exception|withdrawal|discontinuation|rebound|taper\w*|depend\w*|stopping|stop\s+suddenly"
-    r"|when\s+(?:you|people|patients)\s+stop|after\s+(?:you|people|patients)\s+stop\w*|come\s+off|coming\s+off)\b",
+    r"|when\s+(?:you|people|patients)\s+stop|after\s+(?:you|people|patients)\s+stop\w*|come\s+off|coming\s+off)\b"
+    # "The harm comes from the total dose over time."
+    r"|\bthe\s+(?:real\s+|main\s+|bigger\s+|actual\s+)?(?:harm|risk|danger)s?\s+(?:comes?|is|are|lies|lie)\b",
     re.I,
 )
 

@@ -209,6 +209,8 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
+    if "spread" in unless and tells_spread(sentence.text[end - sentence.start :]):
+        return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
     if "spread" in unless or "caveat" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
         # One caveat: ...": the other side, told in the next sentence of the paragraph

@@ -27,6 +27,11 @@ _INTERNAL_DOTS = compile_pattern(r"(?:[A-Za-z]\.){2,}$")  # e.g. i.e. U.S.
 _CANDIDATE = compile_pattern(r"[.!?…]+(?:[\"'”’)\]]|~~)*(?=\s|$)|" + _EMOJI_RUN + r"[\"'”’)\]]*(?=\s|$)|\n")
 _WORD_CHAR = compile_pattern(r"\w")
 _QUOTE_ON_NEXT_LINE = compile_pattern(r"[ \t]*\n[ \t]*[\"“‘]")
+# a line that ends with a quotation's signature: '"Down 41 lbs in 4 months" — Marisol, Tucson'
+_SIGNED_END = compile_pattern(
+    r"[\"”]\s*[—–-]{1,2}\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?(?:,[^\n\"”]{1,40})?[\s\ufffc]*$"
+)
+_OPENS_QUOTE = compile_pattern(r"[ \t]*[\"“‘]")
 _LABEL_LINE = compile_pattern(r"[ \t]*[A-Z][\w'’/-]*(?:[ \t]+[\w'’/-]+){0,3}:[ \t]")
 _CONTINUES = compile_pattern(
     r"(?:[,;(\-–—/&+]|\b(?:and|or|but|the|a|an|of|to|in|for|with|by|as|at|on|than|that|which|who|is|are|was|were))$",
@@ -105,6 +110,8 @@ def _is_title_line(text: str, start: int, newline: int) -> bool:
     """
     line_start = text.rfind("\n", start, newline) + 1
     line = text[line_start:newline].strip()
+    if line and (_SIGNED_END.search(line) or (line[-1] == ":" and _OPENS_QUOTE.match(text, newline + 1))):
+        return True  # one signed quotation per line, or a quotation on the line a colon announces
     if line and line[-1] not in ",;" and _LABEL_LINE.match(text, newline + 1):
         return True  # the next line opens with its own label: "Description: ...", "VO: ..."
     if not line or len(line) > 70 or _CONTINUES.search(line):
