@@ -183,6 +183,8 @@ def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
         "Which treatments are FDA-approved, and what the evidence shows about ketamine for depression.",
         "Ivermectin is approved for river blindness and head lice; it is not approved for COVID-19.",
         "Succimer (Chemet) treats lead poisoning in children.",
+        "Hydroxychloroquine is FDA-approved for lupus and rheumatoid arthritis; it is not approved for COVID-19.",
+        "Varenicline (Chantix) is FDA-approved to help adults with quitting smoking.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -207,6 +209,12 @@ def test_true_statements_pass(builtin_rules, text):
         ("Ivermectin stops cold and flu viruses in their tracks.", "disclosure/off-label"),
         ("Methylene blue clears brain fog in two minutes a day.", "disclosure/off-label"),
         ("Our kit's DMSA capsules pull metals out for a heavy metal detox.", "disclosure/off-label"),
+        ("Colloidal silver is FDA-approved for over-the-counter sale.", "conflict/approval-claim"),
+        ("Armour Thyroid cleared FDA approval decades ago.", "conflict/approval-claim"),
+        ("Our doctors prescribe natural desiccated thyroid for hypothyroidism.", "disclosure/not-fda-approved"),
+        ("Laetrile infusions target the tumor and spare healthy cells.", "disclosure/not-fda-approved"),
+        ("High-dose IV vitamin C seeks out cancer cells.", "disclosure/off-label"),
+        ("Start hydroxychloroquine at the first sign of COVID-19.", "disclosure/off-label"),
     ],
 )
 def test_conflicts_are_flagged(builtin_rules, text, rule):
@@ -1043,3 +1051,14 @@ def test_a_majority_claim_balanced_within_its_own_sentence(builtin_rules):
     assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + ".")
     balanced = claim + "; of those who don't, many improve gradually over the next months."
     assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, balanced)
+
+
+def test_a_heading_over_the_approved_uses_lends_no_approval_to_the_history_of_an_off_label_use(builtin_rules):
+    page = (
+        "We still get questions about hydroxychloroquine at the counter.\n\n"
+        "### What it's FDA-approved for\n\n- Malaria.\n- Lupus.\n\n"
+        "In 2020, FDA authorized hydroxychloroquine for some hospitalized COVID-19 patients, then revoked it.\n"
+    )
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page)
+    borrowed = page.replace("What it's FDA-approved for", "It's FDA-approved, so it's safe to try")
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, borrowed)

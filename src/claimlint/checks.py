@@ -907,7 +907,9 @@ _NAMES_A_USE = compile_pattern(
     r"\s*(?:(?:it|them)\b\s*)?(?:,[^,.;]{1,40},\s*)?(?:\((?:FDA|the\s+FDA)\)\s*)?(?:only\s+)?"
     r"(?:as\s+an?\b|to\s+(?:treat|lower|reduce|control|prevent|manage|relieve|improve)\b"
     r"|at\s+(?:a\s+dose\s+of\s+)?\d|in\s+(?!the\s+(?:US|U\.S\.))|"
-    r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d))",
+    r"for\s+(?!decades\b|years\b|many\b|more\s+than\b|over\b|\d)"
+    # a heading over the approved uses: "What it's FDA-approved for"
+    r"|for\s*[:.?]?\s*$)",
     re.I,
 )
 # "FDA-approved medicines rather than a compounded copy": the approval is set against what is not approved
