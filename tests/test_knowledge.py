@@ -279,6 +279,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Typical results: in the elbow trial about 7 in 10 people improved meaningfully by a year.",
         "That's a common experience, but for most guests the effects are short-lived.",
         "Typical results: in the trial described above, symptom scores on average were the same on both.",
+        "Typically, people pass fragments over a few weeks, and some need a second session.",
         "These are individual stories, not what everyone goes through: withdrawal usually means several rough days.",
     ],
 )
@@ -1062,3 +1063,27 @@ def test_a_heading_over_the_approved_uses_lends_no_approval_to_the_history_of_an
     assert "conflict/approval-claim" not in rules_fired(builtin_rules, page)
     borrowed = page.replace("What it's FDA-approved for", "It's FDA-approved, so it's safe to try")
     assert "conflict/approval-claim" in rules_fired(builtin_rules, borrowed)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Psoriasis is a long-term condition, and no diet, supplement or medicine cures it.", False),
+        ("No diet, supplement or medicine works as well as ours, and our cream cures it.", True),
+        ("No needles, no pills, and our cream cures it.", True),
+    ],
+)
+def test_a_negated_list_is_the_subject_it_negates(builtin_rules, text, flagged):
+    assert ("efficacy/cure-claim" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_what_researchers_think_is_hedged(builtin_rules):
+    claim = "this stimulation switches on the brain's own pain-dampening pathways and restores normal signaling."
+    assert "efficacy/restore-health" in rules_fired(builtin_rules, "We know " + claim)
+    assert "efficacy/restore-health" not in rules_fired(builtin_rules, "Researchers think " + claim)
+
+
+def test_a_denial_of_addiction_followed_by_it_not_being_risk_free_is_balanced(builtin_rules):
+    claim = "Because there's no drug involved, TMS isn't habit-forming."
+    assert "risk/non-addictive" in rules_fired(builtin_rules, claim)
+    assert "risk/non-addictive" not in rules_fired(builtin_rules, claim + " That doesn't make it risk-free.")

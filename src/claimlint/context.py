@@ -35,6 +35,7 @@ _HEDGE = compile_pattern(
     r"|little\s+or\s+no\s+(?:change|relief|benefit|difference|improvement|effect)|(?:is|are)\s+being\s+(?:studied|investigated|explored)|under\s+(?:study|investigation)"
     r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority|(?:the\s+|at\s+the\s+)?earliest"
+    r"|(?:researchers|scientists)\s+(?:think|believe|suspect|propose|hypothesi[sz]e)"
     r"|as\s+far\s+as\s+(?:we\s+know|anyone\s+knows|(?:studies|research|the\s+evidence)\s+(?:show|shows))"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+appear\s+to"
     # a trial result told against placebo: "83% of men ..., compared with about 28% on placebo"
@@ -479,6 +480,9 @@ _SPREAD_NEXT = compile_pattern(
 _CAVEAT_NEXT = compile_pattern(
     r"\b(?:caveat|exception|withdrawal|discontinuation|rebound|taper\w*|depend\w*|stopping|stop\s+suddenly"
     r"|when\s+(?:you|people|patients)\s+stop|after\s+(?:you|people|patients)\s+stop\w*|come\s+off|coming\s+off)\b"
+    # "That doesn't make it risk-free."
+    r"|\b(?:that|this|which)\s+(?:doesn['’]t|does\s+not)\s+make\s+(?:it|them|this)\s+"
+    r"(?:risk-free|harmless|safe|side[- ]effect[- ]free)\b"
     # "The harm comes from the total dose over time."
     r"|\bthe\s+(?:real\s+|main\s+|bigger\s+|actual\s+)?(?:harm|risk|danger)s?\s+(?:comes?|is|are|lies|lie)\b",
     re.I,

@@ -157,6 +157,11 @@ _VERB = r"(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|shoul
 _SUBJECT_VERB = compile_pattern(r"(?:\s+[\w'’-]+){1,5}?\s+" + _VERB, re.I)
 _PRONOUN_VERB = compile_pattern(r"\s+" + _VERB, re.I)
 _ASIDE_VERB = compile_pattern(r",[^,.;:!?]{1,40},\s*" + _VERB, re.I)
+# a negated list as the subject: "no diet, supplement or medicine cures it"
+_LIST_SUBJECT = compile_pattern(
+    r"(?:\s+[\w'’-]+){1,2}?(?:,\s*[\w'’-]+(?:\s+[\w'’-]+)?){1,4},?\s+(?:or|nor)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?=\w)",
+    re.I,
+)
 
 # What may stand between "Myth" and its colon: "Myth:", "Myth 1:", "Myth #4:"
 # "Myth we also hear:", "Myth of the month:"
@@ -365,6 +370,8 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
             subject = _SUBJECT_VERB.match(text, cue.end())  # "No CBD product is ..."
             if subject is None and cue.group().lower() != "no":
                 subject = _PRONOUN_VERB.match(text, cue.end())  # "none is meant to diagnose, treat, cure ..."
+            if subject is None:
+                subject = _LIST_SUBJECT.match(text, cue.end())
             opens_clause = comma < 0 or subject is not None
             aside = None if opens_clause else _ASIDE_VERB.match(text, comma)
             if subject is not None:
