@@ -675,9 +675,7 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
         # a signed quotation is one testimonial, all of its line: "Size 18 to size 10 in four months. ..." — Alyssa, 34
         seen = {view.position(s) for s in found}
         for signed in [s for s in found if _ATTRIBUTION.search(_signed_line(s))]:
-            text, begins = signed.segment.text, _first_word_at(signed)
-            line_start, line_end = text.rfind("\n", 0, begins) + 1, text.find("\n", begins)
-            end = len(text) if line_end < 0 else line_end
+            line_start, end = _line_of(signed)
             for other in view.sentences_of(view.position(signed)[0]):
                 if (
                     view.position(other) not in seen
@@ -825,15 +823,22 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
     return found
 
 
+def _line_of(sentence: Sentence) -> tuple[int, int]:
+    """Where the line that holds the sentence's first word starts and ends in its segment."""
+    text, begins = sentence.segment.text, _first_word_at(sentence)
+    line_end = text.find("\n", begins)
+    return text.rfind("\n", 0, begins) + 1, len(text) if line_end < 0 else line_end
+
+
 def _signed_line(sentence: Sentence) -> str:
     """The text that may carry the sentence's signature: its own line, or the paragraph's end.
 
     Cards and captions stacked one per line in a paragraph are each signed on
     their own line: '"Tossed my socks the same week." —Linda M.'.
     """
-    text, begins = sentence.segment.text, _first_word_at(sentence)
-    line_start, line_end = text.rfind("\n", 0, begins) + 1, text.find("\n", begins)
-    if line_end >= 0 and _ATTRIBUTION.search(text, line_start, line_end):
+    text = sentence.segment.text
+    line_start, line_end = _line_of(sentence)
+    if line_end < len(text) and _ATTRIBUTION.search(text, line_start, line_end):
         return text[line_start:line_end]
     return text
 

@@ -466,9 +466,9 @@ _SPREAD_NEXT = compile_pattern(
     r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|a\s+(?:third|quarter|fifth)))"
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
     r"|won['’]t)\b"
-    # "Lines that are deeply etched usually soften but don't vanish"
     # "of those who don't, many improve gradually"
     r"|\b(?:those|people|patients|the\s+ones)\s+who\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not)\b"
+    # "Lines that are deeply etched usually soften but don't vanish"
     r"|\b(?:usually|often|may|can|will)\s+(?:\w+\s+)?(?:soften|improve|fade|shrink|lessen|ease)\w*\s+but\s+"
     r"(?:don['’]t|do\s+not|doesn['’]t|won['’]t|rarely|seldom|not)\b",
     re.I,
