@@ -1019,39 +1019,26 @@ def test_a_majority_claim_followed_by_those_who_get_less_is_balanced(builtin_rul
     assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, claim + " Not everyone does.")
 
 
-def test_a_refusal_for_some_people_only_still_offers_the_product(builtin_rules):
-    page = (
-        "Low-dose naltrexone calms autoimmune flares, custom-compounded for you.\n\n"
-        "Naltrexone has carried FDA approval since the 1980s, so this is no experimental drug.\n\n"
-    )
-    some = page + "**Can I take LDN with opioid pain medicine?** No. We don't prescribe LDN to people taking opioids."
-    assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
-    refused = page + "We don't prescribe LDN."
-    assert "conflict/approval-claim" not in rules_fired(builtin_rules, refused)
-
-
-def test_a_no_compounding_policy_for_some_people_only_still_offers_the_product(builtin_rules):
-    page = (
-        "Semaglutide has carried FDA approval since 2017.\n\n"
-        "Order compounded semaglutide from us today, shipped in two days.\n\n"
-    )
-    some = page + "We don't prescribe compounded semaglutide to people with a history of thyroid cancer."
-    assert "conflict/approval-claim" in rules_fired(builtin_rules, some)
-    everyone = page + "We don't prescribe compounded semaglutide."
-    assert "conflict/approval-claim" not in rules_fired(builtin_rules, everyone)
-
-
-def test_a_no_addiction_statement_followed_by_the_harm_that_remains_is_balanced(builtin_rules):
-    claim = "There's no addiction or withdrawal with silver."
-    assert "risk/non-addictive" in rules_fired(builtin_rules, claim)
-    assert "risk/non-addictive" not in rules_fired(builtin_rules, claim + " The harm comes from the dose over time.")
-
-
-def test_a_majority_claim_balanced_within_its_own_sentence(builtin_rules):
-    claim = "After treatment, most people feel like themselves within a few weeks"
-    assert "efficacy/majority-outcome" in rules_fired(builtin_rules, claim + ".")
-    balanced = claim + "; of those who don't, many improve gradually over the next months."
-    assert "efficacy/majority-outcome" not in rules_fired(builtin_rules, balanced)
+@pytest.mark.parametrize(
+    ("page", "for_some", "for_everyone"),
+    [
+        (
+            "Low-dose naltrexone calms autoimmune flares, custom-compounded for you.\n\n"
+            "Naltrexone has carried FDA approval since the 1980s, so this is no experimental drug.\n\n",
+            "**Can I take LDN with opioid pain medicine?** No. We don't prescribe LDN to people taking opioids.",
+            "We don't prescribe LDN.",
+        ),
+        (
+            "Semaglutide has carried FDA approval since 2017.\n\n"
+            "Order compounded semaglutide from us today, shipped in two days.\n\n",
+            "We don't prescribe compounded semaglutide to people with a history of thyroid cancer.",
+            "We don't prescribe compounded semaglutide.",
+        ),
+    ],
+)
+def test_a_refusal_for_some_people_only_still_offers_the_product(builtin_rules, page, for_some, for_everyone):
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, page + for_some)
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, page + for_everyone)
 
 
 def test_a_heading_over_the_approved_uses_lends_no_approval_to_the_history_of_an_off_label_use(builtin_rules):
@@ -1077,13 +1064,28 @@ def test_a_negated_list_is_the_subject_it_negates(builtin_rules, text, flagged):
     assert ("efficacy/cure-claim" in rules_fired(builtin_rules, text)) is flagged
 
 
-def test_what_researchers_think_is_hedged(builtin_rules):
-    claim = "this stimulation switches on the brain's own pain-dampening pathways and restores normal signaling."
-    assert "efficacy/restore-health" in rules_fired(builtin_rules, "We know " + claim)
-    assert "efficacy/restore-health" not in rules_fired(builtin_rules, "Researchers think " + claim)
+ADDICTION_DENIED = "Because there's no drug involved, TMS isn't habit-forming."
+SILVER = "There's no addiction or withdrawal with silver."
+MAJORITY = "After treatment, most people feel like themselves within a few weeks"
+MECHANISM = "this stimulation switches on the brain's own pain-dampening pathways and restores normal signaling."
 
 
-def test_a_denial_of_addiction_followed_by_it_not_being_risk_free_is_balanced(builtin_rules):
-    claim = "Because there's no drug involved, TMS isn't habit-forming."
-    assert "risk/non-addictive" in rules_fired(builtin_rules, claim)
-    assert "risk/non-addictive" not in rules_fired(builtin_rules, claim + " That doesn't make it risk-free.")
+@pytest.mark.parametrize(
+    ("rule", "claim", "balanced"),
+    [
+        # the harm that remains, told next
+        ("risk/non-addictive", SILVER, SILVER + " The harm comes from the dose over time."),
+        ("risk/non-addictive", ADDICTION_DENIED, ADDICTION_DENIED + " That doesn't make it risk-free."),
+        # those who get less, told within the sentence
+        (
+            "efficacy/majority-outcome",
+            MAJORITY + ".",
+            MAJORITY + "; of those who don't, many improve gradually over the next months.",
+        ),
+        # what researchers think, not what is known
+        ("efficacy/restore-health", "We know " + MECHANISM, "Researchers think " + MECHANISM),
+    ],
+)
+def test_a_claim_told_with_its_other_side_is_balanced(builtin_rules, rule, claim, balanced):
+    assert rule in rules_fired(builtin_rules, claim)
+    assert rule not in rules_fired(builtin_rules, balanced)
