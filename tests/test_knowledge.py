@@ -1089,3 +1089,34 @@ MECHANISM = "this stimulation switches on the brain's own pain-dampening pathway
 def test_a_claim_told_with_its_other_side_is_balanced(builtin_rules, rule, claim, balanced):
     assert rule in rules_fired(builtin_rules, claim)
     assert rule not in rules_fired(builtin_rules, balanced)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet IronCream: testosterone cream mixed by our partner pharmacy to match your levels.",
+        "Our finasteride spray is mixed to order by a licensed compounding pharmacy for you.",
+        "Sildenafil and tadalafil in one chew, made for you by our partner pharmacy.",
+    ],
+)
+def test_a_medicine_mixed_by_a_pharmacy_is_compounded(builtin_rules, text):
+    assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, text)
+
+
+def test_a_pharmacy_that_only_fills_the_prescription_compounds_nothing(builtin_rules):
+    text = "Your testosterone prescription is filled at our partner pharmacy and shipped to you."
+    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, text)
+
+
+def test_a_compounded_medicine_is_reported_where_the_paragraph_first_offers_it(builtin_rules):
+    text = (
+        "# Tirzepatide at Glow\n\nThanks for asking about our tirzepatide program.\n"
+        "It is basically Zepbound, mixed fresh by our partner pharmacy.\n\n"
+        "- Weekly testosterone injections.\n- A testosterone cream mixed by our partner pharmacy.\n"
+    )
+    found = [
+        (f.line, f.column, f.message)
+        for f in lint_text(text, builtin_rules, "d.md")
+        if f.rule == "disclosure/not-fda-approved"
+    ]
+    assert found == [(3, 29, "Compounded tirzepatide is not FDA-approved, and the draft does not say so")]

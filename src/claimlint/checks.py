@@ -617,12 +617,18 @@ _COMPOUNDED_PREPARATION = compile_pattern(
     r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?" + _DOSAGE_FORMS + r"\b"
     r"|\bour\s+(?:[\w-]+\s+)?compounding\s+(?:partner|pharmacy|pharmacist|lab)\s+(?:makes|prepares|mixes|compounds|blends)\b"
     r"|\b(?:custom[- ])?compounded\s+(?:fresh\s+)?(?:by|at|in)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:pharmacy|lab|partner)",
+    r"(?:pharmacy|lab|partner)"
+    # a pharmacy that mixes the medicine compounds it: "mixed for you by our partner pharmacy"
+    r"|\b(?:mixed|made|prepared|blended|custom[- ]made)\s+(?:[\w-]+\s+){0,4}?(?:by|at|in)\s+(?:our|a|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?pharmacy\b",
     re.I,
 )
 
 
-_NO_NOUN = compile_pattern(r"our\s|(?:custom[- ]?)?compounded\s+(?:fresh\s+)?(?:by|at|in)\s", re.I)
+_NO_NOUN = compile_pattern(
+    r"our\s|(?:custom[- ]?)?compounded\s+(?:fresh\s+)?(?:by|at|in)\s|(?:mixed|made|prepared|blended|custom[- ]made)\s",
+    re.I,
+)
 
 
 def _compounded_unnamed(view: DocumentView, rule) -> list[Finding]:
@@ -647,9 +653,41 @@ def _compounded_unnamed(view: DocumentView, rule) -> list[Finding]:
         mention = " ".join(match.group().split())
         if _NO_NOUN.match(mention):
             mention = "compounded preparations"  # "compounded by our partner pharmacy": the draft names no product
+        at, begin, end = sentence, match.start(), match.end()
+        first = _first_mention(view, sentence)
+        if first is not None:
+            # "It's basically Zepbound, mixed fresh by our partner pharmacy": the gap opens where the draft first
+            # offers the medicine, not where it says who mixes it
+            at, begin, end = first.sentence, first.product.start, first.product.end
+            mention = "compounded " + view.named(first)
         values = {"product": mention, "is": "are" if _plural(mention) else "is"}
-        return [view.finding(rule, sentence, match.start(), match.end(), values, view.appended(rule, values))]
+        return [view.finding(rule, at, begin, end, values, view.appended(rule, values))]
     return []
+
+
+def _first_mention(view: DocumentView, sentence: Sentence) -> Claim | None:
+    """An earlier mention, in the same paragraph or the paragraph before, of a medicine the sentence names.
+
+    Only that near: a page may sell the approved form of a drug first (weekly testosterone injections, one list
+    item) and the compounded one next (a testosterone cream, the next), and a heading names a page's subject
+    without selling it.
+    """
+    products = view.knowledge.products
+    named = {products[c.product.id].brand_of or c.product.id for c in view.claims_in(sentence) if c.product.end}
+    index = view.position(sentence)[0]
+    for claim in view.claims:
+        where = view.position(claim.sentence)
+        if where >= view.position(sentence):
+            return None
+        base = products[claim.product.id].brand_of or claim.product.id
+        if (
+            base in named
+            and (where[0] == index or (where[0] == index - 1 and claim.sentence.segment.kind == "paragraph"))
+            and claim.product.end
+            and claim.use not in ("harm", "not-promoted", "approved")
+        ):
+            return None if claim.sentence.question else claim
+    return None
 
 
 # "Berberine is a plant compound, not a GLP-1 medicine": said of a supplement, the reader learns it is no approved drug
