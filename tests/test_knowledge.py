@@ -281,6 +281,11 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Typical results: in the trial described above, symptom scores on average were the same on both.",
         "Typically, people pass fragments over a few weeks, and some need a second session.",
         "These are individual stories, not what everyone goes through: withdrawal usually means several rough days.",
+        "Her experience is her own. In trials, many people see only partial relief or none.",
+        "Individual results vary. Most of our implant patients finish in three to six months.",
+        "These are individual experiences. In our 2024 survey (412 responses), 71% use the mat most nights.",
+        "These are individual experiences, and most describe small or no noticeable changes in how they feel.",
+        "Results vary; see the outcome figures above for what's typical.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -296,6 +301,8 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "A typical first series is six infusions over two to three weeks.",
         "In the original trials, fewer than 2% of men reported decreased libido.",  # harms, not results
         "## What to expect\n\n- Your first visit takes 45 minutes.",  # a heading over no results
+        "Individual results vary. Most members lose 20 pounds in the first month.",  # the share is itself a claim
+        "Individual results vary. Book your free consultation today.",  # a disclaimer alone
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):
@@ -1120,3 +1127,14 @@ def test_a_compounded_medicine_is_reported_where_the_paragraph_first_offers_it(b
         if f.rule == "disclosure/not-fda-approved"
     ]
     assert found == [(3, 29, "Compounded tirzepatide is not FDA-approved, and the draft does not say so")]
+
+
+@pytest.mark.parametrize(
+    "not_a_testimonial",
+    [
+        '**Reader question:** *"A studio offers thermograms. Can I do that instead of my mammogram?"* — Jess, 43',
+        '**CTA (20-25 s):** "Code SEALED20 at the link in my bio."',
+    ],
+)
+def test_a_signed_question_and_a_script_cue_are_not_testimonials(builtin_rules, not_a_testimonial):
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, not_a_testimonial)

@@ -130,8 +130,8 @@ _QUANTITY = compile_pattern(
 _TYPICAL_IN_WORDS = compile_pattern(
     r"\b(?:most|many|typical|average)\s+(?:[\w-]+\s+){0,5}?(?:describe[sd]?|notice[sd]?|report(?:s|ed)?|feel|felt|see|saw"
     r"|get|got|experience[sd]?|have|had|can\s+expect(?:\s+is)?)\s+"
-    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|smaller|limited|gradual|partial)\s+(?:[\w-]+\s+)?"
-    r"(?:effects?|differences?|changes?|improvements?|benefits?|results?)|(?:little\s+or\s+)?no\s+(?:lasting\s+|real\s+)?"
+    r"(?:[\w,-]+\s+){0,3}?(?:(?:mild|modest|subtle|slight|small|smaller|limited|gradual|partial)(?:\s+or\s+no)?\s+"
+    r"(?:[\w-]+\s+)?(?:effects?|differences?|changes?|improvements?|benefits?|results?|relief)|(?:little\s+or\s+)?no\s+(?:lasting\s+|real\s+)?"
     r"(?:difference|change|effect|benefit))\b"
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
@@ -169,6 +169,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # "for most guests the effects of a massage are short-lived"
     r"|\b(?:for\s+most|typically|usually)\b[^.!?]{0,40}?\b(?:effects?|benefits?|relief|results?)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:are|is|tend\s+to\s+be)\s+(?:short-lived|temporary|brief|modest|small)\b"
+    # a pointer to the figures: "Results vary; see the outcome figures above for what's typical."
+    r"|\bsee\b[^.!?]{0,60}?\bfor\s+what(?:['’]s|\s+is)\s+typical\b"
     # "not everyone's path looks like theirs"
     r"|\bnot\s+everyone['’]s\s+(?:path|results?|experience|story|journey|outcome)\s+(?:looks|is|will\s+(?:look|be))\s+like\b"
     # "many lose less", "expect something closer to one to two pounds a week"
@@ -263,7 +265,7 @@ _ATTRIBUTION = compile_pattern(
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:|\s*[★⭐]{3,})\s"
     # a name and age, then the quotation: "Jenna, 34: "Off my anxiety meds ..."", "JESS (34, Tampa): "...""
-    r"|\b[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:,\s*\d{2}\b|\s*\(\d{2}\b[^)]{0,40}\))[^\"“:\n]{0,40}:\s*[\"“]"
+    r"|\b[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:,\s*\d{2}\b|\s*\(\d{2}\b(?!\s*[-–])[^)]{0,40}\))[^\"“:\n]{0,40}:\s*[\"“]"
     # a review opening with its star rating: "★★★★★ "I out-hike my grandkids now""
     r"|^\W{0,4}[★⭐]{3,}"
     # a quote signed in parentheses: ""... gone after my third infusion." (Priya, patient since 2022)"
@@ -742,8 +744,36 @@ def states_typical_results(view: DocumentView) -> bool:
             or any(_tells_results(view, s) for s in view.sentences_matching(_TYPICAL_IN_WORDS))
             or _typical_in_table(view)
             or _typical_in_section(view)
+            or _typical_after_disclaimer(view)
         )
     return view.memo["typical"]
+
+
+# "These are individual experiences.", "Results vary.", "Rachel's experience is her own."
+_DISCLAIMER = compile_pattern(
+    r"\b(?:individual|personal)\s+(?:results?|experiences?)\b|\b(?:results|experiences)\s+(?:may\s+|will\s+|can\s+)?vary\b"
+    r"|\bexperiences?\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b",
+    re.I,
+)
+# what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
+_SHARE_OF_PEOPLE = compile_pattern(
+    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:customer\s+|member\s+|patient\s+|owner\s+)?(?:survey|trials|studies)\b"
+    r"|(?:most|many|about\s+half|half|on\s+average)\b)",
+    re.I,
+)
+
+
+def _typical_after_disclaimer(view: DocumentView) -> bool:
+    """A disclaimer that results vary, followed at once by what most people get.
+
+    "Individual results vary. Most of our implant patients finish in three to six months": the disclaimer alone
+    states nothing typical, the sentence after it does, unless that sentence is itself a claim.
+    """
+    for sentence in view.sentences_matching(_DISCLAIMER):
+        reply = view.answer_to(view.position(sentence)[0], sentence)
+        if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
+            return True
+    return False
 
 
 def _typical_in_section(view: DocumentView) -> bool:
@@ -881,6 +911,9 @@ def _signed_line(sentence: Sentence) -> str:
     return text
 
 
+_ASKS = compile_pattern(r"\?[\"”*_\s]*$")
+
+
 def _is_testimonial(sentence: Sentence) -> bool:
     text = sentence.text
     segment = sentence.segment
@@ -888,6 +921,8 @@ def _is_testimonial(sentence: Sentence) -> bool:
     attributed = _ATTRIBUTION.search(signed)
     if attributed and _STAFF.search(attributed.group()):
         return False  # the founder's or a clinician's words, not a patient's result
+    if attributed and _ASKS.search(signed, 0, attributed.start() + 1):
+        return False  # a reader's signed question: "... instead of my mammogram?" — Jess, 43
     if attributed and (
         _FIRST_PERSON.search(signed)
         or segment.kind == "blockquote"
