@@ -115,6 +115,23 @@ def test_a_modal_hedges_only_its_own_clause(lint, text, flagged):
 
 
 @pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the modal names the other side of the comparison: it hedges nothing
+        ("Our AI reads your metabolism better than a nutrition coach ever could.", True),
+        ("Each milligram works harder than any pharmaceutical isolate can.", True),
+        ("Ketamine works faster than SSRIs and may help within hours.", True),
+        ("For some, it may feel gentler than a cup of coffee.", False),
+    ],
+)
+def test_a_modal_on_the_other_side_of_a_comparison_hedges_nothing(builtin_rules, text, flagged):
+    from claimlint.runner import lint_text
+
+    found = {f.category for f in lint_text(text + "\n", builtin_rules)}
+    assert ("unsupported-comparison" in found) is flagged
+
+
+@pytest.mark.parametrize(
     ("heading", "question"),
     [
         ("# Does ketamine cure depression", True),

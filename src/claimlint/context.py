@@ -50,6 +50,11 @@ _ABSOLUTE = compile_pattern(
     r"|never\s+(?:did|could)|(?:couldn['’]t|could\s+not)\s+(?:do|touch|fix|match))" + _E,
     re.I,
 )
+# A modal that names the other side of a comparison hedges nothing: "better than your doctor ever could",
+# "more personalized than any dietitian could ever be"
+_THAN_WHAT_COULD = compile_pattern(
+    _W + r"than\s+(?:(?!(?:and|but|or|so|yet)\b)[\w'’-]+\s+){1,4}(?:ever\s+)?(?:could|can|might)" + _E + r"\Z", re.I
+)
 _RHETORICAL = compile_pattern(
     r"\W*(?:so\s+)?why\s+(?:wait|settle|suffer|struggle|put\s+up\s+with|keep\s+(?:waiting|suffering|struggling|trying)"
     r"|live\s+with|go\s+on|cycle\s+through|bother\s+with|waste\s+(?:years|months|time))\b",
@@ -263,7 +268,10 @@ class Sentence:
         clause_end = after.start() if after else len(text)
         if _ABSOLUTE.search(text, clause_start, clause_end):
             return False  # "can stop seizures completely": the modal hedges nothing
-        return bool(_MODAL.search(text, clause_start, clause_end))
+        return any(
+            not _THAN_WHAT_COULD.search(text, clause_start, modal.end())
+            for modal in _MODAL.finditer(text, clause_start, clause_end)
+        )
 
     @cached_property
     def question(self) -> bool:
