@@ -328,3 +328,15 @@ def test_a_question_answered_yes_on_its_line_makes_the_claim(lint, text, flagged
 def test_a_column_of_claims_is_found_by_its_header_even_after_an_empty_corner_cell(lint):
     table = '| | What the ads say | What we found |\n|---|---|---|\n| Claim | "It cures depression" | No trial |\n'
     assert lint(table) == []
+
+
+def test_a_ratio_colon_does_not_end_a_negation(builtin_rules):
+    from claimlint.runner import lint_text
+
+    def categories(text):
+        return {f.category for f in lint_text(text + "\n", builtin_rules)}
+
+    assert "unsupported-comparison" not in categories(
+        "There is no evidence that a 40:1 blend works better than myo-inositol."
+    )
+    assert "unsupported-comparison" in categories("Our blend is not a placebo: it works better than anything.")

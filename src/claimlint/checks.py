@@ -1491,6 +1491,8 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
     if match is None or _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
         return []
+    if claim.product.end and _said_of_another(view, claim, match.start()):
+        return []  # "Tamsulosin often helps within days, while finasteride can take six months": said of tamsulosin
     if _STATES_LIMIT.search(sentence.text):
         return []  # "Spravato at home: we cannot authorize it, because the REMS does not allow home use"
     header = view.column_header(sentence) if sentence.segment.kind == "table-cell" else None
@@ -1499,6 +1501,25 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     values = {**_product_values(view, claim), "restriction": restriction.summary}
     values["restriction_source"] = restriction.source
     return [view.finding(rule, sentence, match.start(), match.end(), values)]
+
+
+# a contrast between two clauses: "..., while finasteride can take six months"
+_CONTRAST = compile_pattern(r";|,\s*(?:while|whereas|but)\b|\bwhereas\b", re.I)
+
+
+def _said_of_another(view: DocumentView, claim: Claim, at: int) -> bool:
+    """Whether a wording belongs to another clause, set against the product's, or to another product nearer it."""
+    low, high = sorted((claim.product.start, at))
+    if _CONTRAST.search(claim.sentence.text, low, high):
+        return True
+    products = view.knowledge.products
+    base = products[claim.product.id].brand_of or claim.product.id
+    distance = abs(claim.product.start - at)
+    return any(
+        abs(other.product.start - at) < distance
+        for other in view.claims_in(claim.sentence)
+        if other.product.end and (products[other.product.id].brand_of or other.product.id) != base
+    )
 
 
 UNSUPPORTED_STANCES = (

@@ -139,7 +139,7 @@ _NEG_POST = compile_pattern(
     re.I,
 )
 _TERMINATOR = compile_pattern(
-    r"[;:—]|[.!?](?=\s)|\s[–-]\s"
+    r"[;—]|:(?!\d)|[.!?](?=\s)|\s[–-]\s"  # a ratio's colon ("a 40:1 blend") ends nothing
     r"|,(?=\s*(?:and|but|so|yet|while|which|no|zero|without|nothing|never|not|it|it['’]s|we|you|they|this"
     r"|these|our|your|he|she|i|there|the|those|everything)\b)"
     r"|\b(?:but|however|although|though|yet|whereas|except|which|unlike|instead)\b",
