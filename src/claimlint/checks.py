@@ -670,20 +670,20 @@ def _compounded_unnamed(view: DocumentView, rule) -> list[Finding]:
 def _first_mention(view: DocumentView, sentence: Sentence) -> Claim | None:
     """An earlier mention, in the same paragraph or the paragraph before, of a medicine the sentence names.
 
-    Only that near: a page may sell the approved form of a drug first (weekly testosterone injections, one list
-    item) and the compounded one next (a testosterone cream, the next), and a heading names a page's subject
+    Only that near: a page may sell the approved form of a drug in one list item (weekly testosterone
+    injections) and a compounded form in the next (a testosterone cream); and a heading names a page's subject
     without selling it.
     """
-    products = view.knowledge.products
-    named = {products[c.product.id].brand_of or c.product.id for c in view.claims_in(sentence) if c.product.end}
-    index = view.position(sentence)[0]
+    generic = view.knowledge.generic
+    named = {generic(c.product.id) for c in view.claims_in(sentence) if c.product.end}
+    here = view.position(sentence)
+    index = here[0]
     for claim in view.claims:
         where = view.position(claim.sentence)
-        if where >= view.position(sentence):
+        if where >= here:
             return None
-        base = products[claim.product.id].brand_of or claim.product.id
         if (
-            base in named
+            generic(claim.product.id) in named
             and (where[0] == index or (where[0] == index - 1 and claim.sentence.segment.kind == "paragraph"))
             and claim.product.end
             and claim.use not in ("harm", "not-promoted", "approved")
@@ -1512,13 +1512,13 @@ def _said_of_another(view: DocumentView, claim: Claim, at: int) -> bool:
     low, high = sorted((claim.product.start, at))
     if _CONTRAST.search(claim.sentence.text, low, high):
         return True
-    products = view.knowledge.products
-    base = products[claim.product.id].brand_of or claim.product.id
+    generic = view.knowledge.generic
+    base = generic(claim.product.id)
     distance = abs(claim.product.start - at)
     return any(
         abs(other.product.start - at) < distance
         for other in view.claims_in(claim.sentence)
-        if other.product.end and (products[other.product.id].brand_of or other.product.id) != base
+        if other.product.end and generic(other.product.id) != base
     )
 
 

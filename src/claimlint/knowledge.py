@@ -274,6 +274,10 @@ class KnowledgeBase:
         wanted = self.lineage(condition_id)
         return any(i in wanted or condition_id in self.lineage(i) for i in indications)
 
+    def generic(self, product_id: str) -> str:
+        """The product a brand is a brand of ("zepbound" -> "tirzepatide"), so that both count as one medicine."""
+        return self.products[product_id].brand_of or product_id
+
     def approved_brands(self, product_id: str) -> set[str]:
         """The ids of the approved brands of a generic ("zepbound" and "mounjaro" for "tirzepatide")."""
         return {

@@ -424,7 +424,7 @@ class DocumentView:
                 key = (id(claim.sentence.segment), claim.sentence.start, claim.product.start)
                 if key not in seen:  # a brand counts for its generic: Propecia for finasteride
                     seen.add(key)
-                    base = self.knowledge.products[claim.product.id].brand_of or claim.product.id
+                    base = self.knowledge.generic(claim.product.id)
                     counts[base] = counts.get(base, 0) + 1
                     name = self.named(claim)
                     forms = names.setdefault(base, {})
