@@ -86,8 +86,15 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
     proven") repeats it and is dropped; matches that only overlap ("Most
     guests feel" and "feel 10 years younger") are two claims and both stay.
     """
+    plain, cuts = _without_fillers(text)
     found = sorted(
-        ((m.start(), order, m.end(), rule) for order, rule in enumerate(rules) for m in rule.regex.finditer(text)),
+        (
+            (_restore(m.start(), cuts, True), order, _restore(m.end(), cuts, False), rule)
+            for order, rule in enumerate(rules)
+            for m in rule.regex.finditer(plain)
+        )
+        if cuts
+        else ((m.start(), order, m.end(), rule) for order, rule in enumerate(rules) for m in rule.regex.finditer(text)),
         key=lambda item: (item[0], item[1]),
     )
     kept: list[tuple[Rule, int, int]] = []
@@ -101,6 +108,37 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
         kept.append((rule, start, end))
         widest_end = end
     return kept
+
+
+# words that only add emphasis: a claim says the same with or without them ("safe for literally everyone")
+_FILLER = re.compile(r"\b(?:literally|honestly|truly|seriously|genuinely)\s+(?=\w)", re.I)
+
+
+def _without_fillers(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The text with its emphasis words taken out, and where each cut was: (offset in the result, length)."""
+    if not _FILLER.search(text):
+        return text, []
+    cuts: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    kept = last = 0
+    for m in _FILLER.finditer(text):
+        pieces.append(text[last : m.start()])
+        kept += m.start() - last
+        cuts.append((kept, m.end() - m.start()))
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces), cuts
+
+
+def _restore(offset: int, cuts: list[tuple[int, int]], start: bool) -> int:
+    """An offset in the text without emphasis words, back in the text: a start skips a cut word, an end does not."""
+    shift = 0
+    for at, length in cuts:
+        if at < offset or (start and at == offset):
+            shift += length
+        else:
+            break
+    return offset + shift
 
 
 def _answered(view: DocumentView, rule: Rule, index: int, sentence: Sentence, start: int, end: int):
