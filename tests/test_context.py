@@ -340,3 +340,20 @@ def test_a_ratio_colon_does_not_end_a_negation(builtin_rules):
         "There is no evidence that a 40:1 blend works better than myo-inositol."
     )
     assert "unsupported-comparison" in categories("Our blend is not a placebo: it works better than anything.")
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Honestly, it has literally no side effects.\n", "no side effects"),
+        ("It is truly, genuinely completely safe.\n", "completely safe"),
+        ("Completely honest, safe advice.\n", None),
+        ("It is completely literally safe.\n", "completely literally safe"),
+        ("It is seriously completely safe.\n", "completely safe"),
+    ],
+)
+def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lint, text, excerpt):
+    found = lint(text)
+    assert [f.excerpt for f in found] == ([excerpt] if excerpt else [])
+    for f in found:
+        assert text[f.column - 1 : f.end_column - 1] == f.excerpt
