@@ -118,7 +118,9 @@ _RESULT_TERM = compile_pattern(
     r"|differences?|relief|benefit\w*"
     r"|remission|symptoms?|scores?|reduc\w*|fell|regrow\w*|succe\w*|outcomes?|live\s+births?|pregnancy\s+rates?)\b"
     # or an average told as a figure: "close to the average for the 15 mg group, 20.9% over 72 weeks"
-    r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%",
+    r"|\b(?:average|median)\b(?:[^.!?]|\.(?=\d))*?\d\s*%"
+    # or a count: "our median was 11 mature eggs per cycle"
+    r"|\b(?:average|median)\s+(?:was|is|were)\s+(?:about\s+|around\s+|roughly\s+)?\d",
     re.I,
 )
 _QUANTITY = compile_pattern(
