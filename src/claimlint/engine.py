@@ -36,12 +36,17 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     reported_once: set[str] = set()
     claims_seen: set[tuple[str, int, int]] = set()
     for index, segment in enumerate(document.segments):
-        for rules in ruleset.candidates(view.words_around(index)):
+        candidates = ruleset.candidates(view.words_around(index))
+        if not candidates:
+            continue
+        # matched once per segment, on the text without its emphasis words
+        text = _without_fillers(segment.text) if not FILLERS.isdisjoint(view.words_of(index)) else (segment.text, [])
+        for rules in candidates:
             if any(rule.where for rule in rules) and not view.is_row_label(index):
                 # left out before matching, not excused after: a wide match of the row-label rule ("Members see
                 # twice the results") would otherwise swallow a precise one inside it ("twice the results")
                 rules = [rule for rule in rules if not rule.where]
-            for rule, start, end in _matches(rules, segment.text):
+            for rule, start, end in _matches(rules, *text):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
                 sentence = view.span_at(index, start, end)
@@ -79,19 +84,18 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     return findings
 
 
-def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
+def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[tuple[Rule, int, int]]:
     """Matches of a pack's rules, leftmost first, then the rule listed first.
 
     A match that lies inside one already kept ("proven" inside "clinically
     proven") repeats it and is dropped; matches that only overlap ("Most
     guests feel" and "feel 10 years younger") are two claims and both stay.
     """
-    plain, cuts = _without_fillers(text)
     found = sorted(
         (
             (_restore(m.start(), cuts, True), order, _restore(m.end(), cuts, False), rule)
             for order, rule in enumerate(rules)
-            for m in rule.regex.finditer(plain)
+            for m in rule.regex.finditer(text)
         )
         if cuts
         else ((m.start(), order, m.end(), rule) for order, rule in enumerate(rules) for m in rule.regex.finditer(text)),
@@ -111,13 +115,12 @@ def _matches(rules: list[Rule], text: str) -> list[tuple[Rule, int, int]]:
 
 
 # words that only add emphasis: a claim says the same with or without them ("safe for literally everyone")
-_FILLER = re.compile(r"\b(?:literally|honestly|truly|seriously|genuinely)\s+(?=\w)", re.I)
+FILLERS = frozenset({"literally", "honestly", "truly", "seriously", "genuinely"})
+_FILLER = re.compile(r"\b(?:" + "|".join(sorted(FILLERS)) + r")\s+(?=\w)", re.I)
 
 
 def _without_fillers(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with its emphasis words taken out, and where each cut was: (offset in the result, length)."""
-    if not _FILLER.search(text):
-        return text, []
     cuts: list[tuple[int, int]] = []
     pieces: list[str] = []
     kept = last = 0
