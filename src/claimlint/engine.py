@@ -40,7 +40,11 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
         if not candidates:
             continue
         # matched once per segment, on the text without its emphasis words
-        text = _without_fillers(segment.text) if not FILLERS.isdisjoint(view.words_of(index)) else (segment.text, [])
+        text = (
+            _without_emphasis(segment.text)
+            if not _EMPHASIS_WORDS.isdisjoint(view.words_of(index))
+            else (segment.text, [])
+        )
         for rules in candidates:
             if any(rule.where for rule in rules) and not view.is_row_label(index):
                 # left out before matching, not excused after: a wide match of the row-label rule ("Members see
@@ -85,7 +89,10 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
 
 
 def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[tuple[Rule, int, int]]:
-    """Matches of a pack's rules, leftmost first, then the rule listed first.
+    """Matches of a pack's rules, leftmost first, then the rule listed first, as offsets in the segment.
+
+    ``text`` is the segment's text without its emphasis words, ``cuts`` where
+    they were taken out (see ``_without_emphasis``).
 
     A match that lies inside one already kept ("proven" inside "clinically
     proven") repeats it and is dropped; matches that only overlap ("Most
@@ -96,9 +103,7 @@ def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[
             (_restore(m.start(), cuts, True), order, _restore(m.end(), cuts, False), rule)
             for order, rule in enumerate(rules)
             for m in rule.regex.finditer(text)
-        )
-        if cuts
-        else ((m.start(), order, m.end(), rule) for order, rule in enumerate(rules) for m in rule.regex.finditer(text)),
+        ),
         key=lambda item: (item[0], item[1]),
     )
     kept: list[tuple[Rule, int, int]] = []
@@ -115,16 +120,16 @@ def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[
 
 
 # words that only add emphasis: a claim says the same with or without them ("safe for literally everyone")
-FILLERS = frozenset({"literally", "honestly", "truly", "seriously", "genuinely"})
-_FILLER = re.compile(r"\b(?:" + "|".join(sorted(FILLERS)) + r")\s+(?=\w)", re.I)
+_EMPHASIS_WORDS = frozenset({"literally", "honestly", "truly", "seriously", "genuinely"})
+_EMPHASIS = re.compile(r"\b(?:" + "|".join(sorted(_EMPHASIS_WORDS)) + r")\s+(?=\w)", re.I)
 
 
-def _without_fillers(text: str) -> tuple[str, list[tuple[int, int]]]:
+def _without_emphasis(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The text with its emphasis words taken out, and where each cut was: (offset in the result, length)."""
     cuts: list[tuple[int, int]] = []
     pieces: list[str] = []
     kept = last = 0
-    for m in _FILLER.finditer(text):
+    for m in _EMPHASIS.finditer(text):
         pieces.append(text[last : m.start()])
         kept += m.start() - last
         cuts.append((kept, m.end() - m.start()))
