@@ -617,20 +617,21 @@ _DOSAGE_FORMS = (
 
 # A compounded preparation the knowledge base does not name: "custom-compounded tretinoin cream", "our compounding
 # partner makes troches"
+_MIXED = r"(?:mixed|made|prepared|blended|custom[- ]made)"  # what a pharmacy that compounds does to a medicine
 _COMPOUNDED_PREPARATION = compile_pattern(
     r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?" + _DOSAGE_FORMS + r"\b"
     r"|\bour\s+(?:[\w-]+\s+)?compounding\s+(?:partner|pharmacy|pharmacist|lab)\s+(?:makes|prepares|mixes|compounds|blends)\b"
     r"|\b(?:custom[- ])?compounded\s+(?:fresh\s+)?(?:by|at|in)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pharmacy|lab|partner)"
     # a pharmacy that mixes the medicine compounds it: "mixed for you by our partner pharmacy"
-    r"|\b(?:mixed|made|prepared|blended|custom[- ]made)\s+(?:[\w-]+\s+){0,4}?(?:by|at|in)\s+(?:our|a|the)\s+"
+    r"|\b" + _MIXED + r"\s+(?:[\w-]+\s+){0,4}?(?:by|at|in)\s+(?:our|a|the)\s+"
     r"(?:[\w-]+\s+){0,2}?pharmacy\b",
     re.I,
 )
 
 
 _NO_NOUN = compile_pattern(
-    r"our\s|(?:custom[- ]?)?compounded\s+(?:fresh\s+)?(?:by|at|in)\s|(?:mixed|made|prepared|blended|custom[- ]made)\s",
+    r"our\s|(?:custom[- ]?)?compounded\s+(?:fresh\s+)?(?:by|at|in)\s|" + _MIXED + r"\s",
     re.I,
 )
 
@@ -1506,13 +1507,13 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
 
 
 # a contrast between two clauses: "..., while finasteride can take six months"
-_CONTRAST = compile_pattern(r";|,\s*(?:while|whereas|but)\b|\bwhereas\b", re.I)
+_SET_AGAINST = compile_pattern(r";|,\s*(?:while|whereas|but)\b|\bwhereas\b", re.I)
 
 
 def _said_of_another(view: DocumentView, claim: Claim, at: int) -> bool:
     """Whether a wording belongs to another clause, set against the product's, or to another product nearer it."""
     low, high = sorted((claim.product.start, at))
-    if _CONTRAST.search(claim.sentence.text, low, high):
+    if _SET_AGAINST.search(claim.sentence.text, low, high):
         return True
     generic = view.knowledge.generic
     base = generic(claim.product.id)
