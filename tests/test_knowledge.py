@@ -46,6 +46,10 @@ def uses(builtin_rules, text):
         ("Oral minoxidil for hair loss.", ("oral-minoxidil", "hair-loss", "off-label")),
         ("Rogaine foam for hair loss.", ("topical-minoxidil", "hair-loss", "approved")),
         ("Propecia can cause erectile dysfunction.", ("propecia", "erectile-dysfunction", "harm")),
+        ("Botox for crow's feet and frown lines.", ("botox", "facial-lines", "approved")),
+        ("Botox smooths wrinkles.", ("botox", "photodamage", "approved")),
+        ("Masseter Botox for jaw slimming.", ("botox", "masseter-reduction", "off-label")),
+        ("Dysport for TMJ.", ("dysport", "tmj-disorder", "off-label")),
     ],
 )
 def test_product_condition_claims(builtin_rules, text, expected):
@@ -185,6 +189,8 @@ def test_a_brand_keeps_its_capital_in_messages(builtin_rules):
         "Succimer (Chemet) treats lead poisoning in children.",
         "Hydroxychloroquine is FDA-approved for lupus and rheumatoid arthritis; it is not approved for COVID-19.",
         "Varenicline (Chantix) is FDA-approved to help adults with quitting smoking.",
+        "Botox Cosmetic is FDA-approved for frown lines, crow's feet and forehead lines.",
+        "No, Botox isn't addictive: there's no physical dependence and no withdrawal.",
     ],
 )
 def test_true_statements_pass(builtin_rules, text):
@@ -286,6 +292,11 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "These are individual experiences. In our 2024 survey (412 responses), 71% use the mat most nights.",
         "These are individual experiences, and most describe small or no noticeable changes in how they feel.",
         "Results vary; see the outcome figures above for what's typical.",
+        "That is one person's story. In ESCAPE-TRD, about 1 in 4 people reached remission by week 8.",
+        "In our 2024 customer survey (612 men), 34% said energy was better, 58% said it was about the same.",
+        "Typical experience: many clients enjoy the session and some feel nothing in particular.",
+        "Her story is her own. The spray works only on opioids and doesn't succeed every time.",
+        "These quotes describe members' experiences with our service, not medical results.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -303,6 +314,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "## What to expect\n\n- Your first visit takes 45 minutes.",  # a heading over no results
         "Individual results vary. Most members lose 20 pounds in the first month.",  # the share is itself a claim
         "Individual results vary. Book your free consultation today.",  # a disclaimer alone
+        "From our 2024 client survey: 9 out of 10 cut their symptom scores in half.",  # only the best share
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):
