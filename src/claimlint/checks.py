@@ -105,7 +105,7 @@ _EXPECTED_RESULTS = compile_pattern(
     r"|(?-i:[Ii]n\s+(?:the\s+)?[A-Z]{3,}(?:(?:-[A-Z]+)?[- ]?\d+|-[A-Z]{2,}))(?=\s*(?:,|\(|trials?\b|stud(?:y|ies)\b))"
     # a survey of the seller's own customers that gives the spread, not only the best share: "In our 2024
     # customer survey (612 men), 34% said energy was better, 58% said it was about the same"
-    r"|\b(?:in|from)\s+(?:our|a|the)\s+(?:\d{4}\s+)?(?:customer|member|patient|client|user|buyer|owner)s?\s+survey\b"
+    r"|(?:\b(?:in|from)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,3}?survey|\bwe\s+surveyed)\b"
     r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|not|didn['’]t|did\s+not)\b))",
     re.I,
 )
@@ -158,8 +158,12 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # the quotes are about something else: "These quotes describe our service, not medical results."
     r"|\b(?:describe|reflect|are\s+about|speak\s+to)\b[^.!?]{0,80}?\bnot\s+(?:medical|health|treatment|clinical)\s+"
     r"(?:results|outcomes)\b"
-    # "some feel nothing in particular"
+    # "some feel nothing in particular", "most said they hadn't noticed a specific change", "22% noticed no change"
     r"|\b(?:some|others|many)\s+(?:[\w-]+\s+){0,2}?(?:feel|felt|notice|noticed)\s+nothing\b"
+    r"|\b(?:most|many|some|others|the\s+rest)\s+(?:[\w-]+\s+){0,3}?(?:hadn['’]t|didn['’]t|did\s+not|haven['’]t|have\s+not)\s+"
+    r"(?:noticed?|seen|see|felt|feel)\s+(?:a\s+|any\s+|much\s+)?(?:[\w-]+\s+)?(?:change|difference|benefit|improvement|effect)\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:of\s+(?:[\w-]+\s+){1,2})?(?:said\s+they\s+)?(?:noticed|saw|felt|reported|had)\s+"
+    r"(?:no|little)\s+(?:real\s+|noticeable\s+)?(?:change|difference|effect|benefit|improvement)\b"
     # "Typically, people pass fragments over one to several weeks, some need a second session"
     r"|\btypically,?\s+(?:most\s+)?(?:people|patients|members|clients|users|customers)\b[^.!?]{0,120}?\bsome\s+"
     r"(?:[\w-]+\s+){0,2}?(?:need|get|see|have|notice|don['’]t)\b"
