@@ -204,7 +204,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|effect|relief|response))\b"
     # "keeping what you have is the common outcome; visible regrowth is less common"
     r"|\b(?:is|are)\s+the\s+(?:common|usual|typical|most\s+common|more\s+common|most\s+likely)\s+(?:outcome|result|response"
-    r"|course)\b|\b(?:regrowth|relief|remission|results?|response)\s+(?:is|are)\s+(?:less|much\s+less)\s+common\b"
+    r"|course)\b|\b(?:regrowth|relief|remission|results?|response|clearance|removal|recovery|resolution)\s+(?:is|are)\s+"
+    r"(?:less|much\s+less|far\s+less)\s+common\b"
     r"|\b(?:improve|respond|benefit)\w*\b[^.!?]{0,80}?\b(?:others|some|a\s+(?:third|quarter|few)|many)\b[^.!?]{0,30}?"
     r"\bnot\s+at\s+all\b"
     # a smaller result beside the story's: "most people lose less weight than Dana did", "a quarter lose less than 5%"
@@ -777,7 +778,7 @@ _DISCLAIMER = compile_pattern(
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
     r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:customer\s+|member\s+|patient\s+|owner\s+)?(?:survey|trials|studies)\b"
-    r"|(?:most|many|about\s+half|half|on\s+average)\b)",
+    r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b)",
     re.I,
 )
 
