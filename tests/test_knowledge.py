@@ -333,6 +333,7 @@ def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagg
         '- "Six years of flares and I finally made it through a summer without one." – Priya, 41, Hashimoto\'s',
         '**Marisol T. ★★★★★** "My daughter went from 30 seizures a week to two."',
         '💬 "Ibogaine in March, two years clean now." — Marcus R., Phoenix',
+        '"Norwood 5 to a full hairline in two months. Absolute game changer!!" (Marcus T., verified purchase)',
     ],
 )
 def test_signed_quotations_are_testimonials(builtin_rules, signed):
@@ -358,6 +359,29 @@ def test_a_signed_quotation_without_a_first_person_word_is_read_whole(builtin_ru
     )
     found = [f for f in lint_text(page, builtin_rules, "post.md") if f.rule == "disclosure/testimonial"]
     assert [f.line for f in found] == [3]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "DOWN 14 LBS IN 3 WEEKS and I haven't felt hungry once.",
+        "Then I put this stack together and it cured my fibromyalgia. Not managed. Cured.",
+        "Me at 38 vs me at 44: I look years younger now.",
+    ],
+)
+def test_a_result_told_in_the_first_person_is_a_testimonial(builtin_rules, story):
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, story)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        'A reader wrote: "I get a drip every Friday and haven\'t had a cold in two years." No trial shows that.',
+        "My brother-in-law swears it made him feel years younger, but the trials found no such effect.",
+    ],
+)
+def test_words_reported_in_order_to_weigh_them_are_no_testimonial(builtin_rules, reported):
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, reported)
 
 
 def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):

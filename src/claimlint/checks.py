@@ -245,7 +245,7 @@ _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|done|lifted|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
     r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference|clean|sober"
-    r"|\d+\s*(?:lbs?|pounds|kg|%))\b",
+    r"|game[- ]?changer|life[- ]?chang\w*|miracle|\d+\s*(?:lbs?|pounds|kg|%))\b",
     re.I,
 )
 _STRONG_FIRST_PERSON_RESULT = compile_pattern(
@@ -953,10 +953,26 @@ def _is_testimonial(sentence: Sentence) -> bool:
             # the signed quotation: the quotation is read whole
             text = signed
         # a signed quotation tells one story: "Three failed retrievals. Four months on it and we got six embryos."
-        return bool(_OUTCOME.search(text) or _FIRST_PERSON.search(text) or _OUR_STORY.search(signed))
+        return bool(
+            _OUTCOME.search(text)
+            or _DRAMATIC_RESULT.search(text)
+            or _FIRST_PERSON.search(text)
+            or _OUR_STORY.search(signed)
+        )
     if segment.kind == "blockquote" and _FIRST_PERSON.search(text) and _OUTCOME.search(text):
         return True
-    return bool(_STRONG_FIRST_PERSON_RESULT.search(text))
+    if _STRONG_FIRST_PERSON_RESULT.search(text):
+        return True
+    # "DOWN 14 LBS IN 3 WEEKS and I haven't felt hungry once": a story in the first person, unless it is
+    # someone's words reported in order to weigh them ("A reader wrote: "I haven't had a cold in two years"")
+    return bool(_FIRST_PERSON.search(text) and _DRAMATIC_RESULT.search(text) and not _REPORTED.search(text))
+
+
+# words reported, not told: 'A reader wrote: "...', 'my brother-in-law swears it made him', 'a label says it "cured my'
+_REPORTED = compile_pattern(
+    r"\b(?:wrote|writes|says|said|told\s+(?:me|us)|swears?|claims?|asked|asks|insists?)\b[^\"“.!?]{0,30}?[\"“]"
+    r"|\b(?:swears|swore|insists|claims)\b"
+)
 
 
 def _tied_to_approval(text: str, match: re.Match, claim: Claim) -> bool:
