@@ -361,27 +361,22 @@ def test_a_signed_quotation_without_a_first_person_word_is_read_whole(builtin_ru
     assert [f.line for f in found] == [3]
 
 
+# a result told in the first person is a testimonial; someone's words reported in order to weigh them are not
 @pytest.mark.parametrize(
-    "story",
+    ("text", "testimonial"),
     [
-        "DOWN 14 LBS IN 3 WEEKS and I haven't felt hungry once.",
-        "Then I put this stack together and it cured my fibromyalgia. Not managed. Cured.",
-        "Me at 38 vs me at 44: I look years younger now.",
+        ("DOWN 14 LBS IN 3 WEEKS and I haven't felt hungry once.", True),
+        ("Then I put this stack together and it cured my fibromyalgia. Not managed. Cured.", True),
+        ("Me at 38 vs me at 44: I look years younger now.", True),
+        (
+            'A reader wrote: "I get a drip every Friday and haven\'t had a cold in two years." No trial shows that.',
+            False,
+        ),
+        ("My brother-in-law swears it made him feel years younger, but the trials found no such effect.", False),
     ],
 )
-def test_a_result_told_in_the_first_person_is_a_testimonial(builtin_rules, story):
-    assert "disclosure/testimonial" in rules_fired(builtin_rules, story)
-
-
-@pytest.mark.parametrize(
-    "reported",
-    [
-        'A reader wrote: "I get a drip every Friday and haven\'t had a cold in two years." No trial shows that.',
-        "My brother-in-law swears it made him feel years younger, but the trials found no such effect.",
-    ],
-)
-def test_words_reported_in_order_to_weigh_them_are_no_testimonial(builtin_rules, reported):
-    assert "disclosure/testimonial" not in rules_fired(builtin_rules, reported)
+def test_first_person_results_and_reported_words(builtin_rules, text, testimonial):
+    assert ("disclosure/testimonial" in rules_fired(builtin_rules, text)) is testimonial
 
 
 def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):
