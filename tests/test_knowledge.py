@@ -297,6 +297,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Typical experience: many clients enjoy the session and some feel nothing in particular.",
         "Her story is her own. The spray works only on opioids and doesn't succeed every time.",
         "These quotes describe members' experiences with our service, not medical results.",
+        "Her outcome is one story. For patients aged 38-40 here, about 29% of retrievals led to a live birth.",
+        "In our 2024 subscriber survey (308 responses), 38% of parents noticed some difference and 62% noticed none.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):

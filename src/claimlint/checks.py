@@ -106,7 +106,7 @@ _EXPECTED_RESULTS = compile_pattern(
     # a survey of the seller's own customers that gives the spread, not only the best share: "In our 2024
     # customer survey (612 men), 34% said energy was better, 58% said it was about the same"
     r"|(?:\b(?:in|from)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,3}?survey|\bwe\s+surveyed)\b"
-    r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|not|didn['’]t|did\s+not)\b))",
+    r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|none|nothing|not|didn['’]t|did\s+not)\b))",
     re.I,
 )
 # A heading over what people generally get: "What results most patients get", "What to expect", "Typical results"
@@ -772,13 +772,17 @@ def states_typical_results(view: DocumentView) -> bool:
 # "These are individual experiences.", "Results vary.", "Rachel's experience is her own."
 _DISCLAIMER = compile_pattern(
     r"\b(?:individual|personal)\s+(?:results?|experiences?)\b|\b(?:results|experiences)\s+(?:may\s+|will\s+|can\s+)?vary\b"
-    r"|\bexperiences?\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b",
+    r"|\bexperiences?\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
+    # "Alicia's outcome is one story."
+    r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
     r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:customer\s+|member\s+|patient\s+|owner\s+)?(?:survey|trials|studies)\b"
-    r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b)",
+    r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
+    # "For patients aged 38 to 40 at our clinic in 2023, about 29% of retrievals led to a live birth."
+    r"|(?:for|among)\s+(?:[\w-]+\s+){0,8}?(?:patients|people|clients|members|women|men|users|customers)\b[^.!?]{0,80}?\d\s*%)",
     re.I,
 )
 
