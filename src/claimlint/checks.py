@@ -974,8 +974,8 @@ def _is_testimonial(sentence: Sentence) -> bool:
 
 # words reported, not told: 'A reader wrote: "...', 'my brother-in-law swears it made him', 'a label says it "cured my'
 _REPORTED = compile_pattern(
-    r"\b(?:wrote|writes|says|said|told\s+(?:me|us)|swears?|claims?|asked|asks|insists?)\b[^\"“.!?]{0,30}?[\"“]"
-    r"|\b(?:swears|swore|insists|claims)\b"
+    r"\b(?:wrote|writes|says|said|told\s+(?:me|us)|asked|asks|swear|claim|insist)\b[^\"“.!?]{0,30}?[\"“]"
+    r"|\b(?:swears|swore|insists|claims)\b"  # these report someone's words with or without quotation marks
 )
 
 
