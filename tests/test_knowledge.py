@@ -299,6 +299,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "These quotes describe members' experiences with our service, not medical results.",
         "Her outcome is one story. For patients aged 38-40 here, about 29% of retrievals led to a live birth.",
         "In our 2024 subscriber survey (308 responses), 38% of parents noticed some difference and 62% noticed none.",
+        "Results vary with fit and flow; in our 2024 wear test, about 1 in 6 testers had a leak on a heavy day.",
+        "Results vary. Swelling goes down slowly, and some patients see only a small change.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -316,6 +318,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "## What to expect\n\n- Your first visit takes 45 minutes.",  # a heading over no results
         "Individual results vary. Most members lose 20 pounds in the first month.",  # the share is itself a claim
         "Individual results vary. Book your free consultation today.",  # a disclaimer alone
+        "Results vary; we ship in two days.",  # a clause after the disclaimer that tells nothing typical
         "From our 2024 client survey: 9 out of 10 cut their symptom scores in half.",  # only the best share
     ],
 )
@@ -981,9 +984,11 @@ def test_it_after_a_quoted_myth_stands_for_the_product_the_myth_named(builtin_ru
         ("9 in 10 adults respond (ELEKT-D trial).", False),
         ("In depression (MDD), 9 in 10 adults respond.", True),  # an abbreviation, not a trial
         ("On a GLP-1 (GLP-1) drug, 9 in 10 adults respond.", True),
+        ("9 in 10 adults respond (CDC).", False),  # a public health body named as the source
+        ("9 in 10 adults respond (NIH Office of Dietary Supplements).", False),
     ],
 )
-def test_a_trial_named_by_its_acronym_is_a_source(builtin_rules, text, flagged):
+def test_a_trial_named_by_its_acronym_or_a_public_health_body_is_a_source(builtin_rules, text, flagged):
     assert ("efficacy/statistic-claim" in rules_fired(builtin_rules, text)) is flagged
 
 
@@ -1002,6 +1007,8 @@ def test_a_table_column_of_phrases_quotes_them(builtin_rules):
         ("I'm down 58 pounds, and I know that's more than most people lose.", "efficacy/majority-outcome", False),
         ("These medicines treat obesity while you take them rather than curing it.", "efficacy/cure-claim", False),
         ("These medicines treat obesity and cure it.", "efficacy/cure-claim", True),
+        ("Finasteride is on our menu. We see new referrals within two weeks.", "conflict/label-restriction", False),
+        ("Finasteride is on our menu. You will see new hair within two weeks.", "conflict/label-restriction", True),
     ],
 )
 def test_honest_accounts_and_label_facts(builtin_rules, text, rule, flagged):

@@ -172,8 +172,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
     r"|\b(?:average|typical|usual)\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|tend\s+to\s+be)\s+"
     r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
-    r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+no\s+"
-    r"(?:difference|change|effect|benefit|improvement)\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+(?:no|only\s+(?:a\s+)?(?:small"
+    r"|slight|modest|minor|mild|little|partial))\s+(?:[\w-]+\s+)?(?:difference|change|effect|benefit|improvement)\b"
     # "a bit less jittery for some people and no noticeable difference for others"
     r"|\bfor\s+some(?:\s+(?:people|users|customers|patients|members|men|women))?\b[^.!?]{0,60}?\b(?:no|little)\s+"
     r"(?:noticeable\s+|real\s+|obvious\s+|clear\s+)?(?:difference|change|effect|benefit)\s+for\s+(?:others|the\s+rest)\b"
@@ -779,7 +779,7 @@ _DISCLAIMER = compile_pattern(
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
-    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:customer\s+|member\s+|patient\s+|owner\s+)?(?:survey|trials|studies)\b"
+    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll)\b"
     r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
     # "For patients aged 38 to 40 at our clinic in 2023, about 29% of retrievals led to a live birth."
     r"|(?:for|among)\s+(?:[\w-]+\s+){0,8}?(?:patients|people|clients|members|women|men|users|customers)\b[^.!?]{0,80}?\d\s*%)",
@@ -794,6 +794,10 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
     states nothing typical, the sentence after it does, unless that sentence is itself a claim.
     """
     for sentence in view.sentences_matching(_DISCLAIMER):
+        # or in the clause after it: "Results vary with fit; in our wear test, about 1 in 6 testers had a leak"
+        _, semicolon, rest = sentence.text[_DISCLAIMER.search(sentence.text).end() :].partition(";")
+        if semicolon and _SHARE_OF_PEOPLE.search(rest) and _tells_results(view, sentence):
+            return True
         reply = view.answer_to(view.position(sentence)[0], sentence)
         if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
             return True
@@ -1531,6 +1535,8 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     match = next((m for m in _forbidden(restriction.forbids).finditer(sentence.text) if _stated(sentence, m)), None)
     if match is None or _NOT_APPROVED.search(sentence.text) or _OFF_LABEL.search(sentence.text):
         return []
+    if _TIME_WORDS.search(match.group()) and _SERVICE_BEFORE.search(sentence.text, 0, match.start()):
+        return []  # how soon the clinic acts, not how soon the drug works: "We see new referrals within two weeks"
     if claim.product.end and _said_of_another(view, claim, match.start()):
         return []  # "Tamsulosin often helps within days, while finasteride can take six months": said of tamsulosin
     if _STATES_LIMIT.search(sentence.text):
@@ -1543,6 +1549,13 @@ def _breach(view: DocumentView, rule, claim: Claim, restriction) -> list[Finding
     return [view.finding(rule, sentence, match.start(), match.end(), values)]
 
 
+_TIME_WORDS = compile_pattern(r"\b(?:\d+|one|two|three|four|five|six|days?|weeks?|hours?|months?|overnight)\b", re.I)
+# a service timed just before the wording: "new referrals", "orders ship", "e-consults are answered"
+_SERVICE_BEFORE = compile_pattern(
+    r"\b(?:referrals?|appointments?|visits?|consults?|e-consults?|consultations?|orders?|shipping|ships|shipped"
+    r"|deliver(?:y|ies|ed)|repl(?:y|ies)|answered|callbacks?|booked|scheduled|refunds?)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 # a contrast between two clauses: "..., while finasteride can take six months"
 _SET_AGAINST = compile_pattern(r";|,\s*(?:while|whereas|but)\b|\bwhereas\b", re.I)
 

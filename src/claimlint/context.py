@@ -93,6 +93,9 @@ _CITATION = compile_pattern(
     r"(?:\s+[A-Z][\w-]*){0,4}\s+(?:Society|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)\b"
     # a trial's two arms given in figures: "in a 2025 head-to-head trial (20.2% vs 13.7% weight loss)"
     r"|\b(?:trial|study)\b[^.;]{0,40}?\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%"
+    # a public health body named as the source in parentheses: "(CDC)", "(NIH Office of Dietary Supplements)"
+    r"|\((?:per\s+|source:\s*)?(?:the\s+)?(?:CDC|NIH|NCCIH|NIDDK|NCI|WHO|NICE|USPSTF|AHRQ|NHS|Cochrane)"
+    r"(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w-]*){0,5}\)"
     # a trial named with its year in parentheses: "(SELECT trial, 2023)"
     r"|\((?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9-]*(?:\s+(?:trial|study))?,?\s+(?:19|20)\d{2}\)"
     # a trial named by its numbered acronym alone: "14.9% at 68 weeks (STEP 1)", "(SURMOUNT-1)", "(ELEKT-D trial)"
@@ -505,6 +508,30 @@ def tells_caveat(following: str) -> bool:
 def tells_spread(following: str) -> bool:
     """Whether a sentence tells of those who get less than the majority the sentence before it spoke of."""
     return bool(_SPREAD_NEXT.search(following))
+
+
+_SHARE = compile_pattern(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|percent)|\b(\d{1,2})\s+(?:in|out\s+of)\s+(10|100)\b", re.I)
+
+
+def tells_the_rest(claim: str, following: str) -> bool:
+    """Whether a share in the claim and one told after it add up to the whole group.
+
+    "83% reported no leaks; 17% had at least one" gives the spread, not only the best share.
+    """
+    first = _share(_SHARE.search(claim))
+    return first is not None and any(
+        (share := _share(m)) is not None and abs(first[0] + share[0] - first[1]) <= 1 and share[1] == first[1]
+        for m in _SHARE.finditer(following)
+    )
+
+
+def _share(match: re.Match | None) -> tuple[float, int] | None:
+    """A share as (part, whole): "83%" is (83, 100), "9 in 10" is (9, 10)."""
+    if match is None:
+        return None
+    if match.group(1):
+        return float(match.group(1)), 100
+    return float(match.group(2)), int(match.group(3))
 
 
 def qualifies_answer(following: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results
-from claimlint.context import Sentence, answer_given, qualifies_answer, tells_caveat, tells_spread
+from claimlint.context import Sentence, answer_given, qualifies_answer, tells_caveat, tells_spread, tells_the_rest
 from claimlint.document import Document, Segment
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
@@ -255,7 +255,12 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
-    if "spread" in unless and tells_spread(sentence.text[end - sentence.start :]):
+    if "spread" in unless and (
+        tells_spread(sentence.text[end - sentence.start :])
+        or tells_the_rest(
+            sentence.text[start - sentence.start : end - sentence.start], sentence.text[end - sentence.start :]
+        )
+    ):
         return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
     if "spread" in unless or "caveat" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
