@@ -301,6 +301,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "In our 2024 subscriber survey (308 responses), 38% of parents noticed some difference and 62% noticed none.",
         "Results vary with fit and flow; in our 2024 wear test, about 1 in 6 testers had a leak on a heavy day.",
         "Results vary. Swelling goes down slowly, and some patients see only a small change.",
+        "These families' reasons are their own. Most stored units are never used.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -995,6 +996,13 @@ def test_a_trial_named_by_its_acronym_or_a_public_health_body_is_a_source(builti
 def test_a_table_column_of_phrases_quotes_them(builtin_rules):
     table = '| Phrase the Board has seen | Why it is a problem |\n|---|---|\n| "Zero side effects" | Omits risks |'
     assert rules_fired(builtin_rules, table) == set()
+
+
+def test_a_column_of_what_a_product_will_not_do_claims_none_of_it(builtin_rules):
+    table = "| Product | What it may do | What it won't do |\n|---|---|---|\n"
+    table += "| Pillows | May help back sleepers | Help everyone |"
+    assert rules_fired(builtin_rules, table) == set()
+    assert "efficacy/universal-results" in rules_fired(builtin_rules, table.replace("What it won't do", "Who it helps"))
 
 
 @pytest.mark.parametrize(

@@ -772,7 +772,7 @@ def states_typical_results(view: DocumentView) -> bool:
 # "These are individual experiences.", "Results vary.", "Rachel's experience is her own."
 _DISCLAIMER = compile_pattern(
     r"\b(?:individual|personal)\s+(?:results?|experiences?)\b|\b(?:results|experiences)\s+(?:may\s+|will\s+|can\s+)?vary\b"
-    r"|\bexperiences?\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
+    r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
     # "Alicia's outcome is one story."
     r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b",
     re.I,

@@ -806,7 +806,10 @@ _CLAIM_COLUMN = compile_pattern(
     r"(?:\s+(?:examples?|lines?|copy|wording|claims?|phrases?|versions?))?\W*$"
     r"|^\W*(?:phrases?|wordings?|slogans?|taglines?)\b"
     r"|what\s+(?:people|they|you|friends|others|some\s+people)\s+(?:say|said|hear|heard|believe|think)"
-    r"|what\s+you['’](?:ve|ll)\s+(?:heard|hear|read)|you\s+(?:may|might)\s+(?:hear|read))\b",
+    r"|what\s+you['’](?:ve|ll)\s+(?:heard|hear|read)|you\s+(?:may|might)\s+(?:hear|read)"
+    # what the product does not do: "| Product | What it may do | What it won't do |"
+    r"|what\s+(?:it|they|this|these)\s+(?:won['’]t|can['’]t|cannot|doesn['’]t|does\s+not|don['’]t|do\s+not|will\s+not)"
+    r"\s+(?:do|fix|treat|help\s+with))\b",
     re.I,
 )
 # A word as a reader counts it: "isn't" and "first-line" are one word each
