@@ -105,8 +105,11 @@ _EXPECTED_RESULTS = compile_pattern(
     r"|(?-i:[Ii]n\s+(?:the\s+)?[A-Z]{3,}(?:(?:-[A-Z]+)?[- ]?\d+|-[A-Z]{2,}))(?=\s*(?:,|\(|trials?\b|stud(?:y|ies)\b))"
     # a survey of the seller's own customers that gives the spread, not only the best share: "In our 2024
     # customer survey (612 men), 34% said energy was better, 58% said it was about the same"
-    r"|(?:\b(?:in|from)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,3}?survey|\bwe\s+surveyed)\b"
-    r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|none|nothing|not|didn['’]t|did\s+not)\b))",
+    # (or a cohort the seller followed: "Of the 186 patients we tracked in 2024, 61% ...; the rest improved less")
+    r"|(?:\b(?:(?:in|from)\s+)?(?:our|an?|the)\s+(?:[\w-]+\s+){0,3}?survey|\bwe\s+(?:surveyed|polled|tracked|followed\s+up\s+with)"
+    r"|\bof\s+the\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|clients|members|people|customers|users)\s+(?:we|who)\b)\b"
+    r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|none|nothing|not|didn['’]t|did\s+not"
+    r"|less)\b))",
     re.I,
 )
 # A heading over what people generally get: "What results most patients get", "What to expect", "Typical results"
@@ -172,7 +175,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
     r"|\b(?:average|typical|usual)\s+(?:[\w-]+\s+){0,4}?(?:were|was|are|is|tend\s+to\s+be)\s+"
     r"(?:only\s+|fairly\s+|relatively\s+)?(?:modest|small|mild|slight|smaller|limited)\b"
-    r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+(?:no|only\s+(?:a\s+)?(?:small"
+    r"|\bsome\s+(?:[\w-]+\s+){0,4}?(?:noticed?|saw|see|felt|feel|got|get|had|have)\s+(?:no|little|only\s+(?:a\s+)?(?:small"
     r"|slight|modest|minor|mild|little|partial))\s+(?:[\w-]+\s+)?(?:difference|change|effect|benefit|improvement)\b"
     # "a bit less jittery for some people and no noticeable difference for others"
     r"|\bfor\s+some(?:\s+(?:people|users|customers|patients|members|men|women))?\b[^.!?]{0,60}?\b(?:no|little)\s+"
@@ -190,7 +193,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # a pointer to the figures: "Results vary; see the outcome figures above for what's typical."
     r"|\bsee\b[^.!?]{0,60}?\bfor\s+what(?:['’]s|\s+is)\s+typical\b"
     # "not everyone's path looks like theirs"
-    r"|\bnot\s+everyone['’]s\s+(?:path|results?|experience|story|journey|outcome)\s+(?:looks|is|will\s+(?:look|be))\s+like\b"
+    r"|\bnot\s+everyone['’]s\s+(?:(?:path|results?|experience|story|journey|outcome)\s+)?(?:looks|is|will\s+(?:look|be))"
+    r"\s+like\b"
     # "many lose less", "expect something closer to one to two pounds a week"
     r"|\b(?:many|most|others|the\s+(?:other|rest)(?:\s+half)?)\s+(?:[\w-]+\s+){0,2}?(?:lose|see|get|gain|notice|have)\s+(?:less|fewer|smaller|more\s+modest)\b"
     # "most keep the hair they have; fewer see visible regrowth"
@@ -781,6 +785,8 @@ _DISCLAIMER = compile_pattern(
 _SHARE_OF_PEOPLE = compile_pattern(
     r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll)\b"
     r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
+    # what the seller's own patients got in a year: "In 2024, our patients 35 and under froze a median of 11 eggs"
+    r"|in\s+(?:19|20)\d{2},?\s+(?:our\s+)?(?:[\w-]+\s+)?(?:patients|clients|members|users|customers)\b"
     # "For patients aged 38 to 40 at our clinic in 2023, about 29% of retrievals led to a live birth."
     r"|(?:for|among)\s+(?:[\w-]+\s+){0,8}?(?:patients|people|clients|members|women|men|users|customers)\b[^.!?]{0,80}?\d\s*%)",
     re.I,
@@ -838,10 +844,21 @@ def _typical_in_table(view: DocumentView) -> bool:
 
 
 def _about_results(text: str) -> bool:
-    """An outcome or an average, or a trial's figures that are not about its side effects."""
-    if _RESULT_TERM.search(text):
+    """An outcome or an average, or a trial's figures that are not about its side effects.
+
+    Or the course of a typical patient told whole: "A typical single-implant patient has 2 to 4 days of
+    swelling and receives the final crown 3 to 6 months after placement".
+    """
+    if _RESULT_TERM.search(text) or _TYPICAL_PERSON.search(text):
         return True
     return bool(_TRIAL.search(text)) and not _HARM_TALK.search(text)
+
+
+_TYPICAL_PERSON = compile_pattern(
+    r"\b(?:a|the|our)\s+typical\s+(?:[\w-]+\s+){0,2}?(?:patient|client|member|customer|user|person|guest)\b"
+    r"(?!\s+who\b)",  # not who comes in: "The typical person who walks through our door has tried ..."
+    re.I,
+)
 
 
 _TRIAL = compile_pattern(r"\b(?:trials?|stud(?:y|ies))\b", re.I)

@@ -93,9 +93,9 @@ _CITATION = compile_pattern(
     r"(?:\s+[A-Z][\w-]*){0,4}\s+(?:Society|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)\b"
     # a trial's two arms given in figures: "in a 2025 head-to-head trial (20.2% vs 13.7% weight loss)"
     r"|\b(?:trial|study)\b[^.;]{0,40}?\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%"
-    # a public health body named as the source in parentheses: "(CDC)", "(NIH Office of Dietary Supplements)"
-    r"|\((?:per\s+|source:\s*)?(?:the\s+)?(?:CDC|NIH|NCCIH|NIDDK|NCI|WHO|NICE|USPSTF|AHRQ|NHS|Cochrane)"
-    r"(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w-]*){0,5}\)"
+    # a public health body named as the source: "(CDC)", "(NIH Office of Dietary Supplements)", "according to CDC"
+    r"|(?:\((?:per\s+|source:\s*)?|\b(?:[Aa]ccording\s+to|[Pp]er)\s+)(?:the\s+)?(?:CDC|NIH|NCCIH|NIDDK|NCI|WHO|NICE|USPSTF|AHRQ"
+    r"|NHS|Cochrane)\b(?:(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w-]*){0,5}\))?"
     # a trial named with its year in parentheses: "(SELECT trial, 2023)"
     r"|\((?:the\s+)?(?!COVID)[A-Z]{3,}[A-Z0-9-]*(?:\s+(?:trial|study))?,?\s+(?:19|20)\d{2}\)"
     # a trial named by its numbered acronym alone: "14.9% at 68 weeks (STEP 1)", "(SURMOUNT-1)", "(ELEKT-D trial)"
@@ -474,7 +474,8 @@ _QUALIFIED_NEXT = compile_pattern(
 # those who get less, told after what most get: "Some people respond less", "Not everyone notices a change"
 _SPREAD_NEXT = compile_pattern(
     r"\bnot\s+(?:everyone|everybody|all\s+(?:patients|people|members|clients))\b"
-    r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|a\s+(?:third|quarter|fifth)))"
+    r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|the\s+rest|the\s+remaining|everyone\s+else"
+    r"|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|a\s+(?:third|quarter|fifth)))"
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
     r"|won['’]t)\b"
     # "of those who don't, many improve gradually"
@@ -519,9 +520,12 @@ def tells_the_rest(claim: str, following: str) -> bool:
     "83% reported no leaks; 17% had at least one" gives the spread, not only the best share.
     """
     first = _share(_SHARE.search(claim))
-    return first is not None and any(
-        (share := _share(m)) is not None and abs(first[0] + share[0] - first[1]) <= 1 and share[1] == first[1]
-        for m in _SHARE.finditer(following)
+    if first is None:
+        return False
+    rest = [share[0] for m in _SHARE.finditer(following) if (share := _share(m)) is not None and share[1] == first[1]]
+    # one share for the rest ("17% had at least one"), or all of them ("25% said ..., and 7% ...")
+    return any(abs(first[0] + part - first[1]) <= 1 for part in rest) or (
+        len(rest) > 1 and abs(first[0] + sum(rest) - first[1]) <= 1
     )
 
 
