@@ -501,6 +501,21 @@ _CAVEAT_NEXT = compile_pattern(
 )
 
 
+# a survey or an audit that gives its size: "In our 2024 survey (412 responses)", "a March 2025 email survey of
+# 1,046 customers", "our 2025 Member Sleep Survey, 4,210 members"
+_SURVEY_SIZE = compile_pattern(
+    r"\b(?:survey|audit|review|records|poll)\b[^.!?]{0,40}?(?:\bof\s+|\(\s*|\bn\s*=\s*|,\s*)\d[\d,]*\s+"
+    r"(?:[\w,-]+\s+){0,5}?(?:customers|respondents|responses|people|patients|members|buyers|users|eyes|adults|clients"
+    r"|shoppers|guests|women|men|subscribers|parents|readers|testers|volunteers|participants|owners|families)\b",
+    re.I,
+)
+
+
+def names_survey_size(text: str) -> bool:
+    """Whether a text names a survey or an audit together with how many people it asked."""
+    return bool(_SURVEY_SIZE.search(text))
+
+
 def tells_caveat(following: str) -> bool:
     """Whether a sentence gives the risk that remains after a denial of addiction in the sentence before it."""
     return bool(_CAVEAT_NEXT.search(following))

@@ -39,7 +39,18 @@ CATEGORIES = (
 )
 SCOPES = ("sentence", "paragraph", "document")
 PLACES = ("row-label",)  # where a hit must stand for a rule to count it
-CONDITIONS = ("negated", "hedged", "cited", "question", "approved", "uncontrolled", "typical", "spread", "caveat")
+CONDITIONS = (
+    "negated",
+    "hedged",
+    "cited",
+    "question",
+    "approved",
+    "uncontrolled",
+    "typical",
+    "spread",
+    "caveat",
+    "surveyed",
+)
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
     "except", "with", "after", "scope", "unless", "suggestion", "fix", "examples", "check", "fallback", "answered",
