@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from claimlint.runner import lint_text
+
+
+def _categories(rules, text: str) -> set[str]:
+    """The categories of the findings the built-in rules report on a draft."""
+    return {f.category for f in lint_text(text, rules, "d.md")}
+
 
 @pytest.mark.parametrize(
     "text",
@@ -91,13 +98,8 @@ def test_negation_cue_overlapping_the_match_start(lint, text):
 
 
 def test_no_more_effective_than_is_a_negation(builtin_rules):
-    from claimlint.runner import lint_text
-
-    def categories(text):
-        return {f.category for f in lint_text(text, builtin_rules)}
-
-    assert "unsupported-comparison" in categories("Ketamine is more effective than SSRIs.\n")
-    assert "unsupported-comparison" not in categories("Ketamine was no more effective than SSRIs.\n")
+    assert "unsupported-comparison" in _categories(builtin_rules, "Ketamine is more effective than SSRIs.\n")
+    assert "unsupported-comparison" not in _categories(builtin_rules, "Ketamine was no more effective than SSRIs.\n")
 
 
 @pytest.mark.parametrize(
@@ -125,10 +127,7 @@ def test_a_modal_hedges_only_its_own_clause(lint, text, flagged):
     ],
 )
 def test_a_modal_on_the_other_side_of_a_comparison_hedges_nothing(builtin_rules, text, flagged):
-    from claimlint.runner import lint_text
-
-    found = {f.category for f in lint_text(text + "\n", builtin_rules)}
-    assert ("unsupported-comparison" in found) is flagged
+    assert ("unsupported-comparison" in _categories(builtin_rules, text + "\n")) is flagged
 
 
 @pytest.mark.parametrize(
@@ -268,8 +267,6 @@ def test_a_bare_no_negates_only_its_noun_phrase(lint):
     ],
 )
 def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rules, text, rule, flagged):
-    from claimlint.runner import lint_text
-
     fired = [f.rule for f in lint_text(text + "\n", builtin_rules, "d.md")]
     assert (rule in fired) is flagged, fired
 
@@ -284,9 +281,7 @@ def test_an_absolute_word_undoes_the_hedge_of_a_modal_in_its_clause(builtin_rule
     ],
 )
 def test_a_rhetorical_why_question_is_a_claim(builtin_rules, text, flagged):
-    from claimlint.runner import lint_text
-
-    fired = [f.category for f in lint_text(text + "\n", builtin_rules, "d.md")]
+    fired = _categories(builtin_rules, text + "\n")
     assert ("unsupported-comparison" in fired) is flagged, fired
 
 
@@ -331,15 +326,10 @@ def test_a_column_of_claims_is_found_by_its_header_even_after_an_empty_corner_ce
 
 
 def test_a_ratio_colon_does_not_end_a_negation(builtin_rules):
-    from claimlint.runner import lint_text
-
-    def categories(text):
-        return {f.category for f in lint_text(text + "\n", builtin_rules)}
-
-    assert "unsupported-comparison" not in categories(
-        "There is no evidence that a 40:1 blend works better than myo-inositol."
-    )
-    assert "unsupported-comparison" in categories("Our blend is not a placebo: it works better than anything.")
+    ratio = "There is no evidence that a 40:1 blend works better than myo-inositol.\n"
+    assert "unsupported-comparison" not in _categories(builtin_rules, ratio)
+    colon = "Our blend is not a placebo: it works better than anything.\n"
+    assert "unsupported-comparison" in _categories(builtin_rules, colon)
 
 
 @pytest.mark.parametrize(

@@ -534,20 +534,19 @@ def tells_the_rest(claim: str, following: str) -> bool:
 
     "83% reported no leaks; 17% had at least one" gives the spread, not only the best share.
     """
-    first = _share(_SHARE.search(claim))
-    if first is None:
+    found = _SHARE.search(claim)
+    if found is None:
         return False
-    rest = [share[0] for m in _SHARE.finditer(following) if (share := _share(m)) is not None and share[1] == first[1]]
+    first = _share(found)
+    rest = [part for part, whole in map(_share, _SHARE.finditer(following)) if whole == first[1]]
     # one share for the rest ("17% had at least one"), or all of them ("25% said ..., and 7% ...")
     return any(abs(first[0] + part - first[1]) <= 1 for part in rest) or (
         len(rest) > 1 and abs(first[0] + sum(rest) - first[1]) <= 1
     )
 
 
-def _share(match: re.Match | None) -> tuple[float, int] | None:
+def _share(match: re.Match) -> tuple[float, int]:
     """A share as (part, whole): "83%" is (83, 100), "9 in 10" is (9, 10)."""
-    if match is None:
-        return None
     if match.group(1):
         return float(match.group(1)), 100
     return float(match.group(2)), int(match.group(3))

@@ -263,13 +263,12 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True
-    if "spread" in unless and (
-        tells_spread(sentence.text[end - sentence.start :])
-        or tells_the_rest(
-            sentence.text[start - sentence.start : end - sentence.start], sentence.text[end - sentence.start :]
-        )
-    ):
-        return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
+    if "spread" in unless:
+        after_match = sentence.text[end - sentence.start :]
+        if tells_spread(after_match) or tells_the_rest(
+            sentence.text[start - sentence.start : end - sentence.start], after_match
+        ):
+            return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
     if "surveyed" in unless and (
         names_survey_size(sentence.text[: start - sentence.start])
         or (sentence.segment.lead_in is not None and names_survey_size(sentence.segment.lead_in))
