@@ -207,6 +207,10 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"Ketamine cures migraines." No medicine cures migraine.', False),  # quoted, then refuted
         ('Ads say: "Ketamine cures depression." "No side effects." How much of that is real?', False),
         ("The Menopause Society's 2022 statement calls it the most effective treatment for hot flashes.", False),
+        (
+            "Hormone therapy works best, per the Menopause Society's 2022 hormone therapy position statement.",
+            False,
+        ),
         ("I read online that ketamine cures depression. Is that true?", False),
         ('"Ketamine cures depression" is another line I hear.', False),
         ("Ketamine cures depression. Book now!", True),

@@ -307,6 +307,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Priya's experience is her own. In 2024, our patients under 35 froze a median of 11 eggs per cycle.",
         "A typical single-implant patient has 2 to 4 days of swelling and gets the final crown 3 to 6 months later.",
         "Experiences vary. In trials, medicine typically reduced symptoms a moderate amount; some saw little change.",
+        "Not a promise: in our 2024 chart review, half reported a 30% drop in pain; the rest saw a smaller change.",
+        "Many people who have wax removed in the office notice a difference that day, but not everyone does.",
+        "Her timeline is fairly typical for our heel-pain patients, but some improve faster and some need more care.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):

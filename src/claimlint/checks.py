@@ -106,10 +106,10 @@ _EXPECTED_RESULTS = compile_pattern(
     # a survey of the seller's own customers that gives the spread, not only the best share: "In our 2024
     # customer survey (612 men), 34% said energy was better, 58% said it was about the same"
     # (or a cohort the seller followed: "Of the 186 patients we tracked in 2024, 61% ...; the rest improved less")
-    r"|(?:\b(?:(?:in|from)\s+)?(?:our|an?|the)\s+(?:[\w-]+\s+){0,3}?survey|\bwe\s+(?:surveyed|polled|tracked|followed\s+up\s+with)"
+    r"|(?:\b(?:(?:in|from)\s+)?(?:our|an?|the)\s+(?:[\w-]+\s+){0,3}?(?:survey|review|audit)|\bwe\s+(?:surveyed|polled|tracked|followed\s+up\s+with)"
     r"|\bof\s+the\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:patients|clients|members|people|customers|users)\s+(?:we|who)\b)\b"
     r"(?=[^!?]*?\b(?:the\s+same|worse|no\s+(?:change|difference|benefit)|little|none|nothing|not|didn['’]t|did\s+not"
-    r"|less)\b))",
+    r"|less|smaller|fewer)\b))",
     re.I,
 )
 # A heading over what people generally get: "What results most patients get", "What to expect", "Typical results"
@@ -145,7 +145,11 @@ _TYPICAL_IN_WORDS = compile_pattern(
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
     r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b"
-    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,60}?\bbut\s+not\s+(?:all|everyone|every)\b"
+    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,8}?(?:improve|respond|benefit|notice|see|feel|get)\b[^.!?]{0,60}?\bbut\s+not"
+    r"\s+(?:all|everyone|every)\b"
+    # the story placed among the rest: "Her timeline is fairly typical for our heel-pain patients, but some ..."
+    r"|\b(?:is|are|was|were)\s+(?:fairly\s+|quite\s+|pretty\s+)?(?:typical|usual)\s+(?:for|of|among)\s+(?:our\s+|the\s+|most\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:patients|clients|members|people|customers|users)\b[^.!?]*?\bsome\b"
     r"|\b(?:respond|improve|benefit)\s+less\b"
     # "Half of our patients see meaningful improvement; half don't", "Not everyone responds: about 50% improve"
     r"|\b(?:half|a\s+third|a\s+quarter|some|many)\b[^.!?]{0,80}?[;,]\s*(?:and\s+|but\s+)?(?:the\s+other\s+)?(?:half|others|the\s+rest"

@@ -66,7 +66,7 @@ _CITATION = compile_pattern(
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
     # a named body's dated statement: "The Menopause Society's 2022 statement calls ..."
-    r"|\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}['’]s\s+(?:19|20)\d{2}\s+(?:position\s+)?(?:statement|guidelines?"
+    r"|\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}['’]s\s+(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,3}?(?:position\s+)?(?:statement|guidelines?"
     r"|position|recommendations?|review|report|consensus)\b"
     # a named body and its year: "according to The Menopause Society (2022 position statement)"
     r"|\baccording\s+to\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w&'’.-]*){0,6}"
