@@ -977,6 +977,25 @@ def test_a_table_column_of_phrases_to_avoid_quotes_them(builtin_rules):
     assert "risk/no-side-effects" in rules_fired(builtin_rules, table.replace("Avoid", "Benefit"))
 
 
+def test_a_row_that_names_its_source_in_a_source_column_is_cited(builtin_rules):
+    table = (
+        "| Vaccine | How well it works | Source |\n|---|---|---|\n| MMR | About 97% effective against measles | CDC |"
+    )
+    assert "efficacy/universal-results" not in rules_fired(builtin_rules, table)
+    unsourced = table.replace("| CDC |", "| |")
+    assert "efficacy/universal-results" in rules_fired(builtin_rules, unsourced)
+    not_a_source = table.replace("Source", "Notes")
+    assert "efficacy/universal-results" in rules_fired(builtin_rules, not_a_source)
+
+
+def test_a_heading_that_quotes_what_readers_may_have_read_examines_it(builtin_rules):
+    heading = '## You may have read: "It is safer than vaccines and has zero side effects"'
+    assert rules_fired(builtin_rules, heading) == set()
+    assert "risk/no-side-effects" in rules_fired(
+        builtin_rules, "## It is safer than vaccines and has zero side effects"
+    )
+
+
 def test_it_after_a_quoted_myth_stands_for_the_product_the_myth_named(builtin_rules):
     myth = '- **"Minoxidil makes you dependent forever."** It isn\'t addictive. Gains fade if you stop.'
     assert "risk/non-addictive" not in rules_fired(builtin_rules, myth)

@@ -236,6 +236,8 @@ class Sentence:
             return after[:1] in '"“' and bool(_QUOTE_END.search(after)) and bool(_IS_IT_TRUE.match(self.after_next))
         if not _HEARSAY.match(text):
             return False
+        if self.segment.kind == "heading":
+            return True  # '## You may have read: "It's safer than vaccines"': a heading names what the section examines
         return bool(
             _DEBUNK.match(self.following) or (_HEARSAY.match(self.following) and _DEBUNK.match(self.after_next))
         )
@@ -404,9 +406,9 @@ _HEARSAY = compile_pattern(
     r"\s+(?:wrote|asked|said|says|told\s+(?:us|me)|tells\s+(?:us|me)|messaged|commented|emailed|posted|swears?)"
     r"[^\"“”]{0,12}[\"“]"
     # 'You've seen the ads online: "rock hard in fifteen minutes," ...'
-    r"|\W*(?:you['’]ve|you\s+have|you\s+(?:may|might)\s+have|you['’]ll\s+have|we['’]ve\s+all)\s+(?:seen|heard|read)\s+"
-    r"(?:the\s+|these\s+|those\s+|some\s+)?(?:[\w-]+\s+)?(?:ads?|claims?|posts?|videos?|promises?|headlines?|pitch(?:es)?"
-    r"|slogans?|lines?|taglines?)\b[^\"“”]{0,30}[\"“]",
+    r"|\W*(?:you['’]ve|you\s+have|you\s+(?:may|might)\s+have|you['’]ll\s+have|we['’]ve\s+all)\s+(?:seen|heard|read)\b"
+    r"(?:\s+(?:the\s+|these\s+|those\s+|some\s+)?(?:[\w-]+\s+)?(?:ads?|claims?|posts?|videos?|promises?|headlines?"
+    r"|pitch(?:es)?|slogans?|lines?|taglines?)\b)?[^\"“”]{0,30}[\"“]",
     re.I,
 )
 _YES = r"yes|yep|yup|yeah|absolutely|definitely|of\s+course|totally|you\s+bet|100%"

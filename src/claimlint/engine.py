@@ -259,7 +259,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
     if "hedged" in unless and sentence.hedged(start, end):
         return True
     if "cited" in unless:
-        if sentence.cited:
+        if sentence.cited or (sentence.segment.kind == "table-cell" and view.row_sourced(index)):
             return True
         if rule.scope in ("paragraph", "document") and view.block_cited(sentence.segment.block):
             return True

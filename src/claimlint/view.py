@@ -81,6 +81,7 @@ class DocumentView:
         self._rows: dict[int, str] | None = None
         self._index_of: dict[int, int] | None = None
         self._claim_column_cells: set[int] = set()
+        self._sourced_cells: set[int] = set()
         self._column_headers: dict[int, str] = {}
         self._row_headers: dict[int, str] = {}
         self._row_labels: set[int] = set()
@@ -247,6 +248,15 @@ class DocumentView:
         """The header of a table cell's column (not the first column, which names the rows)."""
         return self._table_entry(self._column_headers, sentence)
 
+    def row_sourced(self, index: int) -> bool:
+        """Whether a table cell's row names its source in a column headed as such.
+
+        "| MMR, 2 doses | About 97% effective at preventing measles | CDC |" under
+        "| Vaccine | How well it works | Source |" is cited in its own row.
+        """
+        self._read_tables()
+        return index in self._sourced_cells
+
     def is_row_label(self, index: int) -> bool:
         """Whether a segment is the first cell of a body row in a table that sets options side by side.
 
@@ -293,8 +303,14 @@ class DocumentView:
                 segments[i].column for i in heads if segments[i].column >= 0 and _CLAIM_COLUMN.search(segments[i].text)
             }
             by_column = {segments[i].column: segments[i].text for i in heads if segments[i].column > 0}
+            source_columns = {segments[i].column for i in heads if _SOURCE_COLUMN.fullmatch(segments[i].text)}
             side_by_side = len(by_column) >= 2 and not any(segments[i].column == 0 for i in heads)
             for block in blocks[1:]:
+                if any(
+                    segments[i].column in source_columns and _NAMES_A_SOURCE.search(segments[i].text)
+                    for i in by_block[block]
+                ):
+                    self._sourced_cells.update(by_block[block])
                 first = next((i for i in by_block[block] if segments[i].column == 0), None)
                 if side_by_side and first is not None:
                     self._row_labels.add(first)
@@ -797,6 +813,11 @@ _QUOTED_LEAD = compile_pattern(r"(?m)^[^\w\n]{0,4}[\"“][^\"“”\n]{4,200}[\"
 
 
 # The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
+# A column that names where each row's figures come from, and a cell that names one
+_SOURCE_COLUMN = compile_pattern(
+    r"\W*(?:sources?|references?|citations?|cited\s+in|data\s+from|where\s+(?:it|this)\s+comes\s+from)\W*", re.I
+)
+_NAMES_A_SOURCE = compile_pattern(r"[A-Z]{2,}|[A-Z][a-z]+|\d{4}")
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
     r"|what\s+(?:the\s+|an?\s+|some\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:may\s+|might\s+|will\s+|often\s+)?"
