@@ -812,12 +812,12 @@ def _quoted_lines(text: str, leading: bool = False) -> list[tuple[int, int]]:
 _QUOTED_LEAD = compile_pattern(r"(?m)^[^\w\n]{0,4}[\"“][^\"“”\n]{4,200}[\"”]")
 
 
-# The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
 # A column that names where each row's figures come from, and a cell that names one
 _SOURCE_COLUMN = compile_pattern(
     r"\W*(?:sources?|references?|citations?|cited\s+in|data\s+from|where\s+(?:it|this)\s+comes\s+from)\W*", re.I
 )
 _NAMES_A_SOURCE = compile_pattern(r"[A-Z]{2,}|[A-Z][a-z]+|\d{4}")
+# The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
     r"|what\s+(?:the\s+|an?\s+|some\s+)?(?:ads?|labels?|sellers?|sites?|clinics?|brands?|marketers?)\s+(?:may\s+|might\s+|will\s+|often\s+)?"
