@@ -165,6 +165,8 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ('"It cures depression!" Book your first session today.', True),
         ("Don't worry, the spray cures depression.", True),  # a comma before a new subject ends the negation
         ("Don't sweat it, those drops cure depression.", True),
+        ("Don't sweat the details, since those drops cure depression.", True),  # reassurance is no negation
+        ("No worries: those drops cure depression.", True),
         ('Read this before posting about "cures" or miracle drugs.', False),  # a quoted word is mentioned
         ('Something that "cured everyone" in a forum post did nothing for me.', False),
         ('Dana says "it cured my depression."', True),  # someone's words, given as theirs

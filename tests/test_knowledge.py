@@ -988,6 +988,23 @@ def test_a_row_that_names_its_source_in_a_source_column_is_cited(builtin_rules):
     assert "efficacy/universal-results" in rules_fired(builtin_rules, not_a_source)
 
 
+@pytest.mark.parametrize(
+    ("above", "below", "cited"),
+    [
+        ("", "", False),
+        ("", "*Source: Clearmont internal outcomes audit, 2024; eyes without a 3-month visit are not counted.*", True),
+        ("", "*Source:*", False),  # names nothing
+        ("## Our 2024 results (1,142 eyes, reviewed by an independent optometrist)", "", True),
+        ("In our randomized study, 248 adults used the band or a sham band:", "", True),
+        ("## 10,000+ happy members can't be wrong", "", False),  # a boast, not the group measured
+    ],
+)
+def test_a_table_that_says_where_its_figures_come_from_is_cited(builtin_rules, above, below, cited):
+    table = "| Measure | Result |\n|---|---|\n| Success rate | 93% |\n| Members in remission | 88% |"
+    text = "\n\n".join(part for part in (above, table, below) if part)
+    assert ("efficacy/table-figure" not in rules_fired(builtin_rules, text)) is cited
+
+
 def test_a_heading_that_quotes_what_readers_may_have_read_examines_it(builtin_rules):
     heading = '## You may have read: "It is safer than vaccines and has zero side effects"'
     assert rules_fired(builtin_rules, heading) == set()

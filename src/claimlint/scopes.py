@@ -112,7 +112,9 @@ _PSEUDO = compile_pattern(
     _W + r"(?:not\s+only|not\s+just|not\s+merely|no\s+(?:other|doubt|wonder|matter|longer|need|one\s+else)"
     r"|nothing\s+(?:else|short\s+of|like|compares|beats|works\s+(?:like|better|faster|as))|none\s+other"
     r"|never\s+(?:before|been)"
-    r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer)" + _E,
+    r"|without\s+(?:a\s+doubt|question|fail)|can['’]t\s+wait|no[- ]brainer"
+    # reassurance, not denial: "don't sweat getting hooked, since it isn't addictive"
+    r"|(?:don['’]t|do\s+not)\s+(?:sweat|worry|stress|panic|fret|freak\s+out)|no\s+worries|not\s+to\s+worry)" + _E,
     re.I,
 )
 _NEG_POST = compile_pattern(

@@ -298,6 +298,8 @@ class DocumentView:
                 by_block.setdefault(segments[i].block, []).append(i)
             blocks = list(by_block)
             header = " | ".join(segments[i].text for i in by_block[blocks[0]])
+            if self._table_sourced(index, end, header):
+                self._sourced_cells.update(range(index, end))
             heads = by_block[blocks[0]]
             claim_columns = {
                 segments[i].column for i in heads if segments[i].column >= 0 and _CLAIM_COLUMN.search(segments[i].text)
@@ -329,6 +331,23 @@ class DocumentView:
                     rows[i] = text
             index = end
         return rows
+
+    def _table_sourced(self, start: int, end: int, header: str) -> bool:
+        """Whether a table says where its figures come from, around it rather than in a column.
+
+        A "Source: ..." line right below it, or a heading, lead-in or header row that
+        names the group measured ("Our 2024 LASIK outcomes (1,142 eyes, reviewed by
+        ...)", "In our randomized study, 248 adults ...:").
+        """
+        segments = self.document.segments
+        if end < len(segments) and segments[end].kind != "table-cell":
+            below = segments[end].text
+            if _SOURCE_LINE.match(below) and _NAMES_A_SOURCE.search(below, _SOURCE_LINE.match(below).end()):
+                return True
+        above = segments[start - 1].text if start > 0 and segments[start - 1].kind in ("paragraph", "heading") else ""
+        return any(_MEASURED_GROUP.search(text) and _MEASURED.search(text) for text in (above, header) if text) or bool(
+            above and is_cited(above)
+        )
 
     def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
         """The sentence a reader read just before this one: in its segment, or the last of the segment before."""
@@ -817,6 +836,19 @@ _SOURCE_COLUMN = compile_pattern(
     r"\W*(?:sources?|references?|citations?|cited\s+in|data\s+from|where\s+(?:it|this)\s+comes\s+from)\W*", re.I
 )
 _NAMES_A_SOURCE = compile_pattern(r"[A-Z]{2,}|[A-Z][a-z]+|\d{4}")
+# The line under a table that names where its figures come from: "*Source: internal outcomes audit, 2024*"
+_SOURCE_LINE = compile_pattern(r"[\W_]*(?:sources?|data(?:\s+source)?|based\s+on|figures\s+(?:are\s+)?from)\s*:", re.I)
+# The group a table's figures were measured in, and how: "(2024, 312 back pain patients who finished care)"
+_MEASURED_GROUP = compile_pattern(
+    r"\b\d{1,3}(?:,\d{3})*\s+(?:[\w-]+\s+){0,4}?(?:patients|adults|people|eyes|members|users|participants|customers"
+    r"|clients|women|men|volunteers|testers|respondents|children|knees|hips|procedures|cases)\b(?!\s*\+)",
+    re.I,
+)
+_MEASURED = compile_pattern(
+    r"\b(?:stud(?:y|ies)|trials?|surveys?|audit|outcomes?|records|registry|reviewed|measured|followed|finished"
+    r"|completed|randomi[sz]ed|tracked|treated\s+(?:from|between|in)\s+\d{4})\b",
+    re.I,
+)
 # The header of a column of claims a table examines: "Claim", "What the ads say", "Don't write", "Myth"
 _CLAIM_COLUMN = compile_pattern(
     r"\b(?:claims?|claiming|myths?|the\s+(?:pitch|hype|promise)|red\s+flags?|ad\s+copy|marketing\s+says"
