@@ -989,6 +989,19 @@ def test_a_row_that_names_its_source_in_a_source_column_is_cited(builtin_rules):
 
 
 @pytest.mark.parametrize(
+    ("pairs", "flagged"),
+    [
+        ("Ketamine for depression works fast. Our ketamine for depression program is local.", True),
+        ("Ketamine for depression works fast.", False),  # tied once: not enough to say what the page is about
+        ("Ketamine for depression works fast. We also offer ketamine for migraine.", False),  # which one?
+    ],
+)
+def test_a_stance_on_a_product_alone_is_read_with_the_condition_the_draft_ties_it_to(builtin_rules, pairs, flagged):
+    text = pairs + "\n\nBook today and make ketamine your first step, not your last resort."
+    assert ("conflict/guideline-position" in rules_fired(builtin_rules, text)) is flagged
+
+
+@pytest.mark.parametrize(
     ("above", "below", "cited"),
     [
         ("", "", False),
@@ -1003,6 +1016,20 @@ def test_a_table_that_says_where_its_figures_come_from_is_cited(builtin_rules, a
     table = "| Measure | Result |\n|---|---|\n| Success rate | 93% |\n| Members in remission | 88% |"
     text = "\n\n".join(part for part in (above, table, below) if part)
     assert ("efficacy/table-figure" not in rules_fired(builtin_rules, text)) is cited
+
+
+def test_a_table_that_counts_who_answered_or_who_did_not_improve_tells_its_figures_whole(builtin_rules):
+    table = "| Condition | Much better | A little better |\n|---|---|---|\n| Tennis elbow | 58% | 22% |"
+    assert "efficacy/table-figure" in rules_fired(builtin_rules, table)
+    counted = table.replace("| Much better |", "| Answered at 6 months | Much better |").replace(
+        "| 58% |", "| 104 | 58% |"
+    )
+    assert "efficacy/table-figure" not in rules_fired(
+        builtin_rules, counted.replace("|---|---|---|", "|---|---|---|---|")
+    )
+    spread = table.replace("A little better |", "A little better | No change or worse |")
+    spread = spread.replace("|---|---|---|", "|---|---|---|---|").replace("22% |", "22% | 20% |")
+    assert "efficacy/table-figure" not in rules_fired(builtin_rules, spread)
 
 
 def test_a_heading_that_quotes_what_readers_may_have_read_examines_it(builtin_rules):

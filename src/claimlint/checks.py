@@ -8,6 +8,7 @@ products and conditions they name, and their context.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
@@ -346,7 +347,9 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
         "status": product.status,
     }
     if claim.condition is not None:
-        values["condition"] = text[claim.condition.start : claim.condition.end]
+        # named in the sentence, or the condition the draft ties the product to elsewhere
+        named = text[claim.condition.start : claim.condition.end]
+        values["condition"] = named or kb.conditions[claim.condition.id].display
     return values
 
 
@@ -1622,6 +1625,14 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
     """
     found = [f for claim in view.claims if claim.condition is not None for f in _stance(view, rule, claim)]
     kb = view.knowledge
+    # a product named with no condition is used for the one the draft pairs it with:
+    # "Make ketamine your first step, not your last resort" on a page about ketamine for depression
+    for claim in view.claims:
+        if claim.condition is None and claim.use not in ("harm", "not-promoted"):
+            condition = _paired_condition(view, claim.product.id)
+            if condition is not None:
+                inferred = _topic_claim(kb, claim.sentence, claim.product.id, condition)
+                found.extend(_stance(view, rule, dataclasses.replace(inferred, product=claim.product)))
     for product_id in view.topic:
         for sentence in _unnamed_stances(view, product_id):
             for condition in kb.condition_mentions(sentence.text):
@@ -1672,6 +1683,19 @@ def _stances_of(kb: KnowledgeBase, product_id: str) -> tuple[str, ...]:
     return UNSUPPORTED_STANCES + tuple(p for g in kb.guidelines if g.intervention == product_id for p in g.contradicts)
 
 
+def _far_from_product(claim: Claim, match: re.Match) -> bool:
+    """Whether a product named in the sentence stands too far from a stance for the stance to be said of it."""
+    if not claim.product.end:
+        return False
+    return min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end())) > 120
+
+
+def _paired_condition(view: DocumentView, product_id: str) -> Mention | None:
+    """The condition a draft ties a product to, when it ties it to that one only and more than once."""
+    paired = [c.condition.id for c in view.claims if c.product.id == product_id and c.condition is not None]
+    return Mention(0, 0, paired[0]) if len(paired) >= 2 and len(set(paired)) == 1 else None
+
+
 def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
     """Sentences that name no product and take a stance on a use without a subject of their own."""
     pattern = _forbidden(_stances_of(view.knowledge, product_id))
@@ -1695,6 +1719,8 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
     guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
     if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
         for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
+            if _far_from_product(claim, match):
+                continue
             if _stated(claim.sentence, match) and not _names_what_follows(claim, match):
                 values = {
                     **_product_values(view, claim),
@@ -1711,10 +1737,8 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
         # every position in the knowledge base is short of first-line: the stances that no guideline
         # backs contradict each one, besides the wording its entry lists
         for match in _forbidden(guideline.contradicts + UNSUPPORTED_STANCES).finditer(claim.sentence.text):
-            if claim.product.end:  # named in the sentence: the stance must be said of it, not of another
-                near = min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end()))
-                if near > 120:
-                    continue
+            if _far_from_product(claim, match):
+                continue
             if not _stated(claim.sentence, match):
                 continue
             if _names_what_follows(claim, match):

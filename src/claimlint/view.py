@@ -333,9 +333,10 @@ class DocumentView:
         return rows
 
     def _table_sourced(self, start: int, end: int, header: str) -> bool:
-        """Whether a table says where its figures come from, around it rather than in a column.
+        """Whether a table says where its figures come from, or whom they count, around it or in its header.
 
-        A "Source: ..." line right below it, or a heading, lead-in or header row that
+        A "Source: ..." line right below it, a header that counts the people behind
+        each row or those who did not improve, or a heading, lead-in or header row that
         names the group measured ("Our 2024 LASIK outcomes (1,142 eyes, reviewed by
         ...)", "In our randomized study, 248 adults ...:").
         """
@@ -344,6 +345,10 @@ class DocumentView:
             below = segments[end].text
             if _SOURCE_LINE.match(below) and _NAMES_A_SOURCE.search(below, _SOURCE_LINE.match(below).end()):
                 return True
+        if _COUNTED_COLUMN.search(header):
+            return (
+                True  # "| Condition | Patients treated | Answered at 6 months | "Much better" | No change or worse |"
+            )
         above = segments[start - 1].text if start > 0 and segments[start - 1].kind in ("paragraph", "heading") else ""
         return any(_MEASURED_GROUP.search(text) and _MEASURED.search(text) for text in (above, header) if text) or bool(
             above and is_cited(above)
@@ -842,6 +847,12 @@ _SOURCE_LINE = compile_pattern(r"[\W_]*(?:sources?|data(?:\s+source)?|based\s+on
 _MEASURED_GROUP = compile_pattern(
     r"\b\d{1,3}(?:,\d{3})*\s+(?:[\w-]+\s+){0,4}?(?:patients|adults|people|eyes|members|users|participants|customers"
     r"|clients|women|men|volunteers|testers|respondents|children|knees|hips|procedures|cases)\b(?!\s*\+)",
+    re.I,
+)
+# A header column that counts the people behind each row's figures, or those the figures leave out
+_COUNTED_COLUMN = compile_pattern(
+    r"\b(?:patients|people|eyes|members|clients|participants|respondents|users)\s+(?:treated|enrolled|answered|followed"
+    r"|surveyed|asked|counted|included)\b|\banswered\b|\bn\s*=|\bno\s+change\b|\bdidn['’]t\s+(?:improve|respond|help)\b",
     re.I,
 )
 _MEASURED = compile_pattern(
