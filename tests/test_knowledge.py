@@ -310,6 +310,11 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Not a promise: in our 2024 chart review, half reported a 30% drop in pain; the rest saw a smaller change.",
         "Many people who have wax removed in the office notice a difference that day, but not everyone does.",
         "Her timeline is fairly typical for our heel-pain patients, but some improve faster and some need more care.",
+        "That's one patient's story. Most patients don't see a change in a diagnosed condition from this alone.",
+        "Recovery varies: most men are back at desk work in 1 to 3 days.",
+        "Dana's experience is fairly typical: most of our patients have a normal scan.",
+        "This quote describes one visit and is not a promise of any particular outcome.",
+        "Dana felt much better at 6 months, like 58% of those who answered. About 1 in 5 felt no change.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -328,6 +333,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "Individual results vary. Most members lose 20 pounds in the first month.",  # the share is itself a claim
         "Individual results vary. Book your free consultation today.",  # a disclaimer alone
         "Results vary; we ship in two days.",  # a clause after the disclaimer that tells nothing typical
+        "Recovery varies: book a Saturday slot today.",
         "From our 2024 client survey: 9 out of 10 cut their symptom scores in half.",  # only the best share
         "The typical person who walks through our door has tried four medicines.",  # who comes in, not what they get
         "Calm Reset brings blood pressure down an average of 11 points.",  # an average that is itself the claim

@@ -168,13 +168,17 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:results|outcomes)\b"
     # "some feel nothing in particular", "most said they hadn't noticed a specific change", "22% noticed no change"
     r"|\b(?:some|others|many)\s+(?:[\w-]+\s+){0,2}?(?:feel|felt|notice|noticed)\s+nothing\b"
-    r"|\b(?:most|many|some|others|the\s+rest)\s+(?:[\w-]+\s+){0,3}?(?:hadn['’]t|didn['’]t|did\s+not|haven['’]t|have\s+not)\s+"
+    r"|\b(?:most|many|some|others|the\s+rest)\s+(?:[\w-]+\s+){0,3}?(?:hadn['’]t|didn['’]t|did\s+not|haven['’]t|have\s+not"
+    r"|don['’]t|do\s+not)\s+"
     r"(?:noticed?|seen|see|felt|feel)\s+(?:a\s+|any\s+|much\s+)?(?:[\w-]+\s+)?(?:change|difference|benefit|improvement|effect)\b"
-    r"|\b\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:of\s+(?:[\w-]+\s+){1,2})?(?:said\s+they\s+)?(?:noticed|saw|felt|reported|had)\s+"
+    r"|\b(?:\d+(?:\.\d+)?\s*(?:%|percent)|(?:\d+|one|two|three)\s+in\s+(?:\d+|three|four|five|ten))\s+"
+    r"(?:of\s+(?:[\w-]+\s+){1,2})?(?:said\s+they\s+)?(?:noticed|saw|felt|reported|had)\s+"
     r"(?:no|little)\s+(?:real\s+|noticeable\s+)?(?:change|difference|effect|benefit|improvement)\b"
     # "Typically, people pass fragments over one to several weeks, some need a second session"
     r"|\btypically,?\s+(?:most\s+)?(?:people|patients|members|clients|users|customers)\b[^.!?]{0,120}?\bsome\s+"
     r"(?:[\w-]+\s+){0,2}?(?:need|get|see|have|notice|don['’]t)\b"
+    # "this quote describes one parent's visit and is not a promise of any particular outcome"
+    r"|\bnot\s+a\s+promise\s+of\s+(?:any\s+)?(?:particular\s+|specific\s+|similar\s+|the\s+same\s+)?(?:outcome|result)s?\b"
     # "These are individual experiences, not what everyone goes through."
     r"|\bnot\s+what\s+(?:everyone|everybody|most\s+people|you\s+should)\s+(?:goes\s+through|gets|experiences|expects?|sees)\b"
     # "average improvements in stress scores were modest", "some people noticed no difference from placebo"
@@ -190,7 +194,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"|\bon\s+average\b[^.!?]{0,120}?\bbut\b[^.!?]{0,80}?\b(?:not\s+everyone|rarely|seldom|not\s+(?:completely|fully)"
     r"|some\s+(?:people\s+)?(?:don['’]t|do\s+not|never))\b"
     # the story told is the usual one: "That's typical.", "Her experience is fairly typical"
-    r"|\b(?:that['’]s|that\s+is|this\s+is|(?:her|his|their|these|those|such|this|that)\s+(?:results?|experiences?"
+    r"|\b(?:that['’]s|that\s+is|this\s+is|(?:her|his|their|these|those|such|this|that|[A-Z]\w+['’]s)\s+(?:results?|experiences?"
     r"|stor(?:y|ies)|outcomes?|figures?|numbers?)\s+(?:is|are|was|were))\s+(?:fairly\s+|pretty\s+|quite\s+|very\s+)?typical\b"
     # "for most guests the effects of a massage are short-lived"
     r"|\b(?:for\s+most|typically|usually)\b[^.!?]{0,40}?\b(?:effects?|benefits?|relief|results?)\s+(?:[\w-]+\s+){0,4}?"
@@ -782,7 +786,8 @@ def states_typical_results(view: DocumentView) -> bool:
 
 # "These are individual experiences.", "Results vary.", "Rachel's experience is her own."
 _DISCLAIMER = compile_pattern(
-    r"\b(?:individual|personal)\s+(?:results?|experiences?)\b|\b(?:results|experiences)\s+(?:may\s+|will\s+|can\s+)?vary\b"
+    r"\b(?:individual|personal)\s+(?:results?|experiences?)\b"
+    r"|\b(?:results|experiences|recovery|recovery\s+times?|healing|timelines?|outcomes)\s+(?:may\s+|will\s+|can\s+)?var(?:y|ies)\b"
     r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
     # "Alicia's outcome is one story."
     r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b",
@@ -808,8 +813,11 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
     """
     for sentence in view.sentences_matching(_DISCLAIMER):
         # or in the clause after it: "Results vary with fit; in our wear test, about 1 in 6 testers had a leak"
-        _, semicolon, rest = sentence.text[_DISCLAIMER.search(sentence.text).end() :].partition(";")
-        if semicolon and _SHARE_OF_PEOPLE.search(rest) and _tells_results(view, sentence):
+        rest = sentence.text[_DISCLAIMER.search(sentence.text).end() :]
+        clause = re.match(
+            r"[^;:]*[;:]\s*(.*)", rest, re.S
+        )  # "Recovery varies: most men are back at work in 1 to 3 days"
+        if clause and _SHARE_OF_PEOPLE.search(clause.group(1)) and _tells_results(view, sentence):
             return True
         reply = view.answer_to(view.position(sentence)[0], sentence)
         if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
