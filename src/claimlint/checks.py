@@ -805,6 +805,9 @@ _SHARE_OF_PEOPLE = compile_pattern(
 )
 
 
+_NEXT_CLAUSE = compile_pattern(r"[^;:]*[;:]\s*(.*)", re.S)
+
+
 def _typical_after_disclaimer(view: DocumentView) -> bool:
     """A disclaimer that results vary, followed at once by what most people get.
 
@@ -812,11 +815,10 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
     states nothing typical, the sentence after it does, unless that sentence is itself a claim.
     """
     for sentence in view.sentences_matching(_DISCLAIMER):
-        # or in the clause after it: "Results vary with fit; in our wear test, about 1 in 6 testers had a leak"
+        # or in the clause after it: "Results vary with fit; in our wear test, about 1 in 6 testers had a leak",
+        # "Recovery varies: most men are back at work in 1 to 3 days"
         rest = sentence.text[_DISCLAIMER.search(sentence.text).end() :]
-        clause = re.match(
-            r"[^;:]*[;:]\s*(.*)", rest, re.S
-        )  # "Recovery varies: most men are back at work in 1 to 3 days"
+        clause = _NEXT_CLAUSE.match(rest)
         if clause and _SHARE_OF_PEOPLE.search(clause.group(1)) and _tells_results(view, sentence):
             return True
         reply = view.answer_to(view.position(sentence)[0], sentence)

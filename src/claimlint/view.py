@@ -249,10 +249,11 @@ class DocumentView:
         return self._table_entry(self._column_headers, sentence)
 
     def row_sourced(self, index: int) -> bool:
-        """Whether a table cell's row names its source in a column headed as such.
+        """Whether a table cell's row names its source in a column headed as such, or its table does.
 
         "| MMR, 2 doses | About 97% effective at preventing measles | CDC |" under
-        "| Vaccine | How well it works | Source |" is cited in its own row.
+        "| Vaccine | How well it works | Source |" is cited in its own row; a table with
+        "Source: ..." right below it is cited in all of them.
         """
         self._read_tables()
         return index in self._sourced_cells
@@ -343,16 +344,16 @@ class DocumentView:
         segments = self.document.segments
         if end < len(segments) and segments[end].kind != "table-cell":
             below = segments[end].text
-            if _SOURCE_LINE.match(below) and _NAMES_A_SOURCE.search(below, _SOURCE_LINE.match(below).end()):
+            label = _SOURCE_LINE.match(below)
+            if label and _NAMES_A_SOURCE.search(below, label.end()):
                 return True
+        # "| Condition | Patients treated | Answered at 6 months | "Much better" | No change or worse |"
         if _COUNTED_COLUMN.search(header):
-            return (
-                True  # "| Condition | Patients treated | Answered at 6 months | "Much better" | No change or worse |"
-            )
+            return True
         above = segments[start - 1].text if start > 0 and segments[start - 1].kind in ("paragraph", "heading") else ""
-        return any(_MEASURED_GROUP.search(text) and _MEASURED.search(text) for text in (above, header) if text) or bool(
-            above and is_cited(above)
-        )
+        if above and is_cited(above):
+            return True
+        return any(_MEASURED_GROUP.search(text) and _MEASURED.search(text) for text in (above, header) if text)
 
     def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
         """The sentence a reader read just before this one: in its segment, or the last of the segment before."""
