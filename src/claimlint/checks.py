@@ -8,7 +8,6 @@ products and conditions they name, and their context.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
@@ -534,13 +533,18 @@ def _names_another_form(view: DocumentView, sentence: Sentence, product_id: str)
     return bool(forms) and not any(form in names for form in forms)
 
 
-def _topic_claim(kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention) -> Claim:
-    """A use of the page's topic for a condition the sentence names, classified as a named one would be."""
+def _topic_claim(
+    kb: KnowledgeBase, sentence: Sentence, product_id: str, condition: Mention, named: Mention | None = None
+) -> Claim:
+    """A use of the page's topic for a condition the sentence names, classified as a named one would be.
+
+    ``named`` is where the sentence names the product, when it does but names the condition elsewhere.
+    """
     if kb.products[product_id].status != "approved":
         use = "unapproved"
     else:
         use = "approved" if kb.approved_for(product_id, condition.id) else "off-label"
-    return Claim(sentence, Mention(0, 0, product_id), condition, use)
+    return Claim(sentence, named or Mention(0, 0, product_id), condition, use)
 
 
 def _sets_apart(view: DocumentView, sentence: Sentence) -> bool:
@@ -1637,12 +1641,12 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
     kb = view.knowledge
     # a product named with no condition is used for the one the draft pairs it with:
     # "Make ketamine your first step, not your last resort" on a page about ketamine for depression
+    paired = _paired_conditions(view)
     for claim in view.claims:
-        if claim.condition is None and claim.use not in ("harm", "not-promoted"):
-            condition = _paired_condition(view, claim.product.id)
-            if condition is not None:
-                inferred = _topic_claim(kb, claim.sentence, claim.product.id, condition)
-                found.extend(_stance(view, rule, dataclasses.replace(inferred, product=claim.product)))
+        condition = paired.get(claim.product.id)
+        if condition is not None and claim.condition is None and claim.use not in ("harm", "not-promoted"):
+            inferred = _topic_claim(kb, claim.sentence, claim.product.id, condition, named=claim.product)
+            found.extend(_stance(view, rule, inferred))
     for product_id in view.topic:
         for sentence in _unnamed_stances(view, product_id):
             for condition in kb.condition_mentions(sentence.text):
@@ -1700,10 +1704,13 @@ def _far_from_product(claim: Claim, match: re.Match) -> bool:
     return min(abs(match.start() - claim.product.end), abs(claim.product.start - match.end())) > 120
 
 
-def _paired_condition(view: DocumentView, product_id: str) -> Mention | None:
-    """The condition a draft ties a product to, when it ties it to that one only and more than once."""
-    paired = [c.condition.id for c in view.claims if c.product.id == product_id and c.condition is not None]
-    return Mention(0, 0, paired[0]) if len(paired) >= 2 and len(set(paired)) == 1 else None
+def _paired_conditions(view: DocumentView) -> dict[str, Mention]:
+    """For each product, the condition the draft ties it to, when it ties it to that one only and more than once."""
+    paired: dict[str, list[str]] = {}
+    for claim in view.claims:
+        if claim.condition is not None:
+            paired.setdefault(claim.product.id, []).append(claim.condition.id)
+    return {product: Mention(0, 0, ids[0]) for product, ids in paired.items() if len(ids) >= 2 and len(set(ids)) == 1}
 
 
 def _unnamed_stances(view: DocumentView, product_id: str) -> Iterator[Sentence]:
