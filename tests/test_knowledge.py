@@ -543,6 +543,12 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
             "We ended compounded tirzepatide. We now prescribe FDA-approved medicines rather than a compounded copy.",
             False,
         ),
+        ("Testosterone also helps erectile problems. We prescribe only FDA-approved testosterone.", True),
+        (
+            "Testosterone gel treats hypogonadism in men. Testosterone also helps erectile problems. "
+            "We prescribe only FDA-approved testosterone.",
+            False,
+        ),
     ],
 )
 def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):
@@ -699,6 +705,15 @@ def test_a_use_offered_without_naming_the_product_is_a_use_of_the_page_topic(bui
     assert bool(found) is flagged, found
     if flagged:
         assert found[0].line == 5 and found[0].excerpt == "PTSD" and "Spravato" in found[0].message
+
+
+def test_typical_results_answer_a_patient_story_but_not_the_page_own_claim(builtin_rules):
+    typical = "\n\nIn the trial, most people felt a modest change in energy, and some felt none [1]."
+    story = '> "By month five the cysts were gone, and I finally stopped hiding my jaw." (Jo, 22)'
+    assert "efficacy/finally-works" in rules_fired(builtin_rules, story)
+    assert "efficacy/finally-works" not in rules_fired(builtin_rules, story + typical)
+    headline = "# Fibromyalgia relief, finally"
+    assert "efficacy/finally-works" in rules_fired(builtin_rules, headline + typical)
 
 
 def test_a_testimonial_with_a_dramatic_result_needs_typical_results(builtin_rules):

@@ -767,6 +767,14 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
     return view.memo["testimonials"]
 
 
+def testimonial_spans(view: DocumentView) -> list[tuple[int, int]]:
+    """Where the draft's testimonials stand in its source, as (start, end) offsets."""
+    spans = []
+    for sentence in _testimonials(view):
+        spans.append(sentence.segment.source_span(sentence.start, sentence.start + len(sentence.text)))
+    return spans
+
+
 def _first_word_at(sentence: Sentence) -> int:
     """Where a sentence's first word stands in its segment (past a line break or placeholder it opens with)."""
     return sentence.start + len(sentence.text) - len(sentence.text.lstrip(f" \n{PLACEHOLDER}"))
@@ -1226,6 +1234,8 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
                 # forms are not approved: the approval is the approved product's own, and the reader knows which;
                 # what insurance covers ("Insurance may cover FDA-approved semaglutide if you qualify") is too
                 return None
+            if sold is not None and sold.use == "off-label" and _also_approved_use(view, nearest.product.id):
+                return None  # "we prescribe only FDA-approved testosterone" where the draft treats hypogonadism too
             return bases[nearest.product.id]
         if nearest.use in ("unnamed", "approved") and _OURS.search(sentence.text, 0, nearest.product.start):
             # "Our semaglutide is FDA-approved" from a seller of compounded drugs: its own is compounded too
@@ -1416,6 +1426,15 @@ def _disowned_uses(view: DocumentView) -> set[str]:
                 uses[claim.product.id] = uses.get(claim.product.id, True) and disowned
         view.memo["disowned"] = {pid for pid, disowned in uses.items() if disowned}
     return view.memo["disowned"]
+
+
+def _also_approved_use(view: DocumentView, product_id: str) -> bool:
+    """Whether the draft also ties the product to a condition it is approved for.
+
+    A bare "FDA-approved testosterone" then has a use it is true of, and the
+    approval is not plainly lent to the off-label one named elsewhere.
+    """
+    return any(c.product.id == product_id and c.use == "approved" for c in view.claims)
 
 
 def _names_its_brand(view: DocumentView, sentence: Sentence, claim: Claim) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results
+from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results, testimonial_spans
 from claimlint.context import (
     Sentence,
     answer_given,
@@ -86,7 +86,12 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     if excused_by_typical and any(f.rule in excused_by_typical for f in findings) and states_typical_results(view):
         # a patient's story beside what people generally get is not left to stand for the usual result; read
         # once every claim is known, since a figure that is itself an unsupported claim states nothing typical
-        findings = [f for f in findings if f.rule not in excused_by_typical]
+        stories = testimonial_spans(view)
+        findings = [
+            f
+            for f in findings
+            if f.rule not in excused_by_typical or not any(start <= f.start < end for start, end in stories)
+        ]
     fallbacks = ruleset.fallbacks
     if fallbacks:
         # a fallback rule speaks only where no other rule of its category did
