@@ -707,7 +707,7 @@ def test_a_use_offered_without_naming_the_product_is_a_use_of_the_page_topic(bui
         assert found[0].line == 5 and found[0].excerpt == "PTSD" and "Spravato" in found[0].message
 
 
-def test_typical_results_answer_a_patient_story_but_not_the_page_own_claim(builtin_rules):
+def test_typical_results_answer_a_patient_story_but_not_the_pages_own_claim(builtin_rules):
     typical = "\n\nIn the trial, most people felt a modest change in energy, and some felt none [1]."
     story = '> "By month five the cysts were gone, and I finally stopped hiding my jaw." (Jo, 22)'
     assert "efficacy/finally-works" in rules_fired(builtin_rules, story)

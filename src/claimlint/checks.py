@@ -769,10 +769,7 @@ def _testimonials(view: DocumentView) -> list[Sentence]:
 
 def testimonial_spans(view: DocumentView) -> list[tuple[int, int]]:
     """Where the draft's testimonials stand in its source, as (start, end) offsets."""
-    spans = []
-    for sentence in _testimonials(view):
-        spans.append(sentence.segment.source_span(sentence.start, sentence.start + len(sentence.text)))
-    return spans
+    return [s.segment.source_span(s.start, s.start + len(s.text)) for s in _testimonials(view)]
 
 
 def _first_word_at(sentence: Sentence) -> int:
