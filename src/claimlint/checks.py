@@ -1231,9 +1231,9 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
                 # forms are not approved: the approval is the approved product's own, and the reader knows which;
                 # what insurance covers ("Insurance may cover FDA-approved semaglutide if you qualify") is too
                 return None
-            if sold is not None and sold.use == "off-label" and _also_approved_use(view, nearest.product.id):
+            if sold.use == "off-label" and _also_approved_use(view, nearest.product.id):
                 return None  # "we prescribe only FDA-approved testosterone" where the draft treats hypogonadism too
-            return bases[nearest.product.id]
+            return sold
         if nearest.use in ("unnamed", "approved") and _OURS.search(sentence.text, 0, nearest.product.start):
             # "Our semaglutide is FDA-approved" from a seller of compounded drugs: its own is compounded too
             compounded = view.knowledge.products.get(f"compounded-{nearest.product.id}")
