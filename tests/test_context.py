@@ -37,6 +37,7 @@ def _categories(rules, text: str) -> set[str]:
         "A trial was run [2]. In the same trial, it was faster than SSRIs.",
         "A Cochrane review found it worked faster than SSRIs.",
         "The same study found it acted faster than SSRIs.",
+        "CDC surveillance data show it acted faster than SSRIs.",
         "In that tennis elbow trial it acted faster than a steroid shot.",
         "The EULAR 2023 recommendations call it faster than SSRIs.",
         "The 2020 IDSA/AAN/ACR guideline calls it faster than SSRIs.",
@@ -68,6 +69,7 @@ def test_honest_writing_is_not_flagged(lint, text):
         ("It acted faster than SSRIs by session 2", "test/faster"),
         ("In the clinical trial it acted faster than SSRIs.", "test/faster"),
         ("A review found it acted faster than SSRIs.", "test/faster"),
+        ("Our data show it acted faster than SSRIs.", "test/faster"),
     ],
 )
 def test_claims_are_flagged(lint, text, rule):
