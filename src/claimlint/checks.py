@@ -799,12 +799,15 @@ _DISCLAIMER = compile_pattern(
     r"|\b(?:results|experiences|recovery|recovery\s+times?|healing|timelines?|outcomes)\s+(?:may\s+|will\s+|can\s+)?var(?:y|ies)\b"
     r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
     # "Alicia's outcome is one story."
-    r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b",
+    r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b"
+    # "Renée's experience is not a guarantee.", "Mei's experience is one of many."
+    r"|\b(?:outcome|story|result|experience)\s+(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)\b"
+    r"|\b(?:outcome|story|result|experience)\s+is\s+one\s+of\s+many\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
-    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll)\b"
+    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll|panel|audit|registry)\b"
     r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
     # what the seller's own patients got in a year: "In 2024, our patients 35 and under froze a median of 11 eggs"
     r"|in\s+(?:19|20)\d{2},?\s+(?:our\s+)?(?:[\w-]+\s+)?(?:patients|clients|members|users|customers)\b"
