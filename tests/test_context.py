@@ -60,6 +60,8 @@ def test_honest_writing_is_not_flagged(lint, text):
         ("It isn't slow; it cures depression.", "test/cure"),
         ("There are no side effects.", "test/no-side-effects"),
         ("It may have no side effects.", "test/no-side-effects"),
+        ("No adjustment period and no side effects.", "test/no-side-effects"),
+        ("No needles, no downtime and no side effects.", "test/no-side-effects"),
         ("Ketamine may work faster than SSRIs.", "test/faster"),
         ("Ketamine treats depression.", "test/treats"),
         ("Ketamine treats depression. Some patients also sleep better.", "test/treats"),

@@ -342,6 +342,27 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
     return scopes
 
 
+_COORDINATED = re.compile(r"(?:\band|\bor|\bnor|,)\s+$", re.I)
+
+
+def _next_no(text: str, cues: list[re.Match], cue: re.Match) -> int:
+    """Where a "no" coordinated after this "no" starts: each denies its own noun phrase.
+
+    "No adjustment period and no side effects": the second "no" is a claim of
+    its own, not something the first one negates.
+    """
+    if cue.group().lower() != "no":
+        return len(text)
+    coordinated = (
+        other.start()
+        for other in cues
+        if other.start() > cue.end()
+        and other.group().lower() == "no"
+        and _COORDINATED.search(text, max(0, other.start() - 6), other.start())
+    )
+    return next(coordinated, len(text))
+
+
 def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[int, int, int, int]]:
     """(start, end, cue_start, cue_end) of each stretch of ``text`` a negation covers.
 
@@ -385,7 +406,7 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
                 limit = next((t for t in terminators_here if t >= cue.end() and text[cue.end() : t].strip()), comma)
                 words = list(_WORD.finditer(text, cue.end(), limit))
                 end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
-                scopes.append((cue.start(), end, cue.start(), cue.end()))
+                scopes.append((cue.start(), min(end, _next_no(text, pre, cue)), cue.start(), cue.end()))
                 continue
         # "Myth: ..." negates what follows the colon, all of it; "No: it is off-label" answers a question
         myth = cue.group().lower().startswith("myth")
@@ -410,7 +431,7 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
             continue
         words = list(_WORD.finditer(text, skip_to, limit))
         end = words[NEGATION_WINDOW - 1].end() if len(words) >= NEGATION_WINDOW else limit
-        scopes.append((cue.start(), end, cue.start(), cue.end()))
+        scopes.append((cue.start(), min(end, _next_no(text, pre, cue)), cue.start(), cue.end()))
     for cue in post:
         floor = max((t for t in terminators if t < cue.start()), default=0)
         quoted = _QUOTED_BEFORE.search(text, 0, cue.start())
