@@ -342,7 +342,7 @@ def _unasserted_scopes(text: str, quotes_are_mentions: bool) -> list[tuple[int, 
     return scopes
 
 
-_COORDINATED = re.compile(r"(?:\band|\bor|\bnor|,)\s+$", re.I)
+_COORDINATED = compile_pattern(r"(?:\band|\bor|\bnor|,)\s+$", re.I)
 
 
 def _next_no(text: str, cues: list[re.Match], cue: re.Match) -> int:
@@ -368,7 +368,8 @@ def negation_scopes(text: str, quotes_are_mentions: bool = False) -> list[tuple[
 
     A cue reaches forward up to NEGATION_WINDOW words or to a scope
     terminator ("but", "however", ";", ":", or a comma that starts a new
-    clause or list item: "no needles, zero risk"); a post-cue ("... is a myth") reaches
+    clause or list item: "no needles, zero risk"), or to a "no" coordinated after it
+    ("no downtime and no side effects"); a post-cue ("... is a myth") reaches
     back the same way. Pseudo-negations ("not only", "no other") are no cue.
     """
     scopes = _unasserted_scopes(text, quotes_are_mentions)
