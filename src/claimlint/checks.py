@@ -798,11 +798,9 @@ _DISCLAIMER = compile_pattern(
     r"\b(?:individual|personal)\s+(?:results?|experiences?)\b"
     r"|\b(?:results|experiences|recovery|recovery\s+times?|healing|timelines?|outcomes)\s+(?:may\s+|will\s+|can\s+)?var(?:y|ies)\b"
     r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
-    # "Alicia's outcome is one story."
-    r"|\b(?:outcome|story|result|experience)\s+is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)\b"
-    # "Renée's experience is not a guarantee.", "Mei's experience is one of many."
-    r"|\b(?:outcome|story|result|experience)\s+(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)\b"
-    r"|\b(?:outcome|story|result|experience)\s+is\s+one\s+of\s+many\b",
+    # "Alicia's outcome is one story.", "Renée's experience is not a guarantee.", "Mei's experience is one of many."
+    r"|\b(?:outcome|story|result|experience)\s+(?:is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)"
+    r"|(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)|is\s+one\s+of\s+many)\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
