@@ -797,6 +797,9 @@ def states_typical_results(view: DocumentView) -> bool:
 _DISCLAIMER = compile_pattern(
     r"\b(?:individual|personal)\s+(?:results?|experiences?)\b"
     r"|\b(?:results|experiences|recovery|recovery\s+times?|healing|timelines?|outcomes)\s+(?:may\s+|will\s+|can\s+)?var(?:y|ies)\b"
+    # "These are real customer experiences, and your baby's may differ."
+    r"|\b(?:yours|your\s+(?:baby|child|kid|son|daughter)['’]s|your\s+(?:results?|experience))\s+(?:may|might|will|can)\s+"
+    r"(?:differ|vary|be\s+different)\b"
     r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
     # "Alicia's outcome is one story.", "Renée's experience is not a guarantee.", "Mei's experience is one of many."
     r"|\b(?:outcome|story|result|experience)\s+(?:is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)"
