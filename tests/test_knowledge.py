@@ -750,6 +750,13 @@ def test_honest_reporting_is_not_a_claim(builtin_rules, text):
     assert not [r for r in rules_fired(builtin_rules, text) if not r.startswith("disclosure/")]
 
 
+def test_a_boast_that_sounds_like_a_denial_does_not_disown_its_list(builtin_rules):
+    items = "\n\n- 94% of members feel fully recovered within an hour\n"
+    assert "efficacy/statistic-claim" in rules_fired(builtin_rules, "## The numbers don't lie" + items)
+    assert "efficacy/statistic-claim" in rules_fired(builtin_rules, "## Don't just take our word for it" + items)
+    assert "efficacy/statistic-claim" not in rules_fired(builtin_rules, "## Claims we don't make" + items)
+
+
 def test_a_fact_check_quotes_the_claims_it_takes_apart(builtin_rules):
     article = (
         "# What these ketamine ads get wrong\n\n"

@@ -84,7 +84,7 @@ _CITATION = compile_pattern(
     r"\s+(?:trial|study)\b"
     # a dated review or a dated study in a named journal: "a 2018 network meta-analysis in The Lancet",
     # "according to a 2017 review", "in a 2019 meta-analysis of 23 trials"
-    r"|\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:meta-analys[ie]s|systematic\s+review|Cochrane\s+review)\b"
+    r"|\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:meta-analys[ie]s|meta-review|systematic\s+review|Cochrane\s+review)\b"
     r"|\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:study|trial|review|analysis)\s+(?:published\s+)?in\s+(?:the\s+)?"
     r"(?:journal\s+)?[A-Z][\w-]+"
     r"|\baccording\s+to\s+(?:a|an|the)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:review|study|trial|analysis|report)\b"

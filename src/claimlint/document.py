@@ -43,6 +43,11 @@ _REFERENCE_HEADING = compile_pattern(
 _DENYING_HEADING = compile_pattern(
     r"\b(?:won['’]t|don['’]t|can['’]t|cannot|do\s+not|will\s+not|never|myths?|red\s+flags?|avoid)\b", re.I
 )
+# a boast that only sounds like a denial: "The Numbers Don't Lie", "Don't just take our word for it"
+_BOASTING_HEADING = compile_pattern(
+    r"\b(?:don['’]t|do\s+not|never|can['’]t)\s+(?:lie|just\s+take\s+our\s+word|take\s+our\s+word|stop\s+talking)\b",
+    re.I,
+)
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
 _ENTITY = compile_pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FRONT_FIELDS: dict[tuple[str, ...], re.Pattern] = {}
@@ -220,7 +225,8 @@ class _Walker:
 
     def _list_open(self, token) -> None:
         lead = self.last_text.strip() if self.last_text else None
-        if lead and not lead.endswith(":") and not (self.last_kind == "heading" and _DENYING_HEADING.search(lead)):
+        disowning = _DENYING_HEADING.search(lead) and not _BOASTING_HEADING.search(lead) if lead else False
+        if lead and not lead.endswith(":") and not (self.last_kind == "heading" and disowning):
             lead = None  # a list is read with a "...:" line, or with a heading that disowns it ("What we won't say")
         self.lists.append(lead)
         self.containers.append(token.type)
