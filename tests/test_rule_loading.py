@@ -93,6 +93,18 @@ def test_user_regex_with_named_group_is_refused(tmp_path, capsys):
     assert "named groups are not allowed" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("key", ["match", "except"])
+def test_user_regex_with_a_global_flag_is_refused_with_its_file_named(tmp_path, capsys, key):
+    text = _break('match: {phrases: ["cure~", "a cure for"]}', "match: {regex: '(?i)cures'}")
+    if key == "except":
+        text = text.replace("match: {regex: '(?i)cures'}", "match: {regex: 'cures'}\n    except: {regex: '(?i)never'}")
+    path = write_pack(tmp_path / "rules", text)
+    assert run(["rules", "--rules", str(path.parent)]) == 2
+    err = capsys.readouterr().err
+    assert "global flags like (?i) are not allowed" in err and path.name in err
+    assert "Traceback" not in err
+
+
 def test_a_text_is_scanned_only_with_the_rules_its_words_can_trigger(builtin_rules):
     for pack in builtin_rules.packs:
         assert [r.id for r in pack.candidates(set())] == [pack.rules[i].id for i in pack.always]

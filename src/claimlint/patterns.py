@@ -279,6 +279,9 @@ def check_user_regex(regex: str) -> None:
         raise PhraseError("named groups are not allowed in rule regexes; use (?:...)")
     if re.search(r"(?<!\\)\\[1-9]", regex):
         raise PhraseError("back-references are not allowed in rule regexes")
+    if re.search(r"(?<!\\)\(\?[aiLmsux]+\)", regex):
+        # a rule's regexes are joined into one pattern, where a global flag is an error past the start
+        raise PhraseError("global flags like (?i) are not allowed in rule regexes; scope them as (?i:...)")
     try:
         re.compile(regex)
         parsed = _sre_parse.parse(regex)
