@@ -45,7 +45,7 @@ _DENYING_HEADING = compile_pattern(
 )
 # a boast that only sounds like a denial: "The Numbers Don't Lie", "Don't just take our word for it"
 _BOASTING_HEADING = compile_pattern(
-    r"\b(?:don['’]t|do\s+not|never|can['’]t)\s+(?:lie|just\s+take\s+our\s+word|take\s+our\s+word|stop\s+talking)\b",
+    r"\b(?:don['’]t|do\s+not|never|can['’]t)\s+(?:lie|(?:just\s+)?take\s+our\s+word|stop\s+talking)\b",
     re.I,
 )
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
