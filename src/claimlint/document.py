@@ -48,6 +48,13 @@ _BOASTING_HEADING = compile_pattern(
     r"\b(?:don['’]t|do\s+not|never|can['’]t)\s+(?:lie|(?:just\s+)?take\s+our\s+word|stop\s+talking)\b",
     re.I,
 )
+
+
+def _disowns(heading: str) -> bool:
+    """Whether a heading disowns the list under it ("What we won't say"), not boasts of it ("The Numbers Don't Lie")."""
+    return bool(_DENYING_HEADING.search(heading)) and not _BOASTING_HEADING.search(heading)
+
+
 _MARKUP_GAP = compile_pattern(r"[\s*_~\[\]!()\\<>`|#=+-]*")
 _ENTITY = compile_pattern(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FRONT_FIELDS: dict[tuple[str, ...], re.Pattern] = {}
@@ -225,8 +232,7 @@ class _Walker:
 
     def _list_open(self, token) -> None:
         lead = self.last_text.strip() if self.last_text else None
-        disowning = _DENYING_HEADING.search(lead) and not _BOASTING_HEADING.search(lead) if lead else False
-        if lead and not lead.endswith(":") and not (self.last_kind == "heading" and disowning):
+        if lead and not lead.endswith(":") and not (self.last_kind == "heading" and _disowns(lead)):
             lead = None  # a list is read with a "...:" line, or with a heading that disowns it ("What we won't say")
         self.lists.append(lead)
         self.containers.append(token.type)
