@@ -52,6 +52,8 @@ _NEG_REPORTED = compile_pattern(
     r"|advertise|boast|sell|market|promised|claimed|touted|advertised|called|call|described|describe|labeled"
     r"|label|billed|bill)"
     r"|(?:claiming|claims)\s+(?:its|their|that\s+its|that\s+their)"
+    # "eye patches claiming to work like Botox", "a tea that purports to melt fat"
+    r"|(?:claiming|purporting|purports?|purported)\s+to"
     r"|(?:a|an|any|some|the)\s+(?:clinic|ad|advert|seller|company|brand|site|website|influencer|provider|marketer)s?"
     r"\s+(?:calling|that\s+calls|which\s+calls|claiming|promising|touting|sells|selling|markets|marketing|pitches"
     r"|that\s+(?:lists|mentions|shows|says|promises|claims)"
