@@ -356,6 +356,10 @@ def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagg
         '**Marisol T. ★★★★★** "My daughter went from 30 seizures a week to two."',
         '💬 "Ibogaine in March, two years clean now." — Marcus R., Phoenix',
         '"Norwood 5 to a full hairline in two months. Absolute game changer!!" (Marcus T., verified purchase)',
+        '- Card A: "First full night\'s sleep in nine years." (Rosa, 57, Duluth)',
+        '> "Two failed rounds, then we got our positive test the first month on it!" — @hopeful.hanna',
+        '> "Four weeks on the tea and my colitis went quiet." ⭐⭐⭐⭐⭐ Lena P., Columbus, OH',
+        '> "His glasses prescription climbed every year. Since the lenses it hasn\'t budged." — Tara S., mom of two',
     ],
 )
 def test_signed_quotations_are_testimonials(builtin_rules, signed):
@@ -390,6 +394,9 @@ def test_a_signed_quotation_without_a_first_person_word_is_read_whole(builtin_ru
         ("DOWN 14 LBS IN 3 WEEKS and I haven't felt hungry once.", True),
         ("Then I put this stack together and it cured my fibromyalgia. Not managed. Cured.", True),
         ("Me at 38 vs me at 44: I look years younger now.", True),
+        ("Three months on the gummies and I have not had a bad night since.", True),
+        ("No exaggeration: I got my forties back.", True),
+        ("Week one I was sleeping through the night.", True),
         (
             'A reader wrote: "I get a drip every Friday and haven\'t had a cold in two years." No trial shows that.',
             False,
@@ -399,6 +406,13 @@ def test_a_signed_quotation_without_a_first_person_word_is_read_whole(builtin_ru
 )
 def test_first_person_results_and_reported_words(builtin_rules, text, testimonial):
     assert ("disclosure/testimonial" in rules_fired(builtin_rules, text)) is testimonial
+
+
+def test_a_comment_after_a_testimonial_stays_out_of_its_message_and_span(builtin_rules):
+    page = '"Five months in and my temples are growing back" — @jay.fades <!-- from the comments -->\n'
+    (found,) = [f for f in lint_text(page, builtin_rules, "post.md") if f.rule == "disclosure/testimonial"]
+    assert found.message.endswith('growing back" — @jay.fades"')
+    assert (found.column, found.end_column) == (2, 62)  # up to "fades", not into the comment
 
 
 def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):

@@ -257,7 +257,10 @@ _FIRST_PERSON = compile_pattern(r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b")
 _OUTCOME = compile_pattern(
     r"\b(?:lost|gone|done|lifted|vanished|disappeared|cured|healed|saved|changed|back|finally|relief|free|stopped|quit"
     r"|better|amazing|transformed|works?|worked|no\s+more|feel|felt|again|noticed|results?|difference|clean|sober"
-    r"|game[- ]?changer|life[- ]?chang\w*|miracle|\d+\s*(?:lbs?|pounds|kg|%))\b",
+    r"|game[- ]?changer|life[- ]?chang\w*|miracle|\d+\s*(?:lbs?|pounds|kg|%)"
+    # a symptom that went away: "the cravings just switched off", "hasn't moved one step", "filled in"
+    r"|switched\s+off|shut\s+off|went\s+quiet|(?:hasn|haven)['’]t\s+(?:moved|come\s+back|returned|budged)"
+    r"|filled\s+(?:in|back\s+in)|grew\s+back|cleared\s+up)\b",
     re.I,
 )
 _STRONG_FIRST_PERSON_RESULT = compile_pattern(
@@ -267,7 +270,7 @@ _STRONG_FIRST_PERSON_RESULT = compile_pattern(
     re.I,
 )
 _TESTIMONIAL_HINT = compile_pattern(
-    r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b|[—–]\s*[A-Z]|\s-\s+[A-Z]|\([A-Z][a-z]+(?:\s+[A-Z]\.)?,[^()\n]{1,40}\)"
+    r"\b(?:I|I['’](?:ve|m|d)|[Mm]y|[Mm]e)\b|[—–]\s*[A-Z@]|\s-\s+[A-Z]|\([A-Z][a-z]+(?:\s+[A-Z]\.)?,[^()\n]{1,40}\)"
 )
 # "— Dana O., founder", "(Dr. Lee)": a signature of the business or its clinicians; "SaaS founder" is a patient's job
 _STAFF = compile_pattern(
@@ -281,18 +284,19 @@ _OUR_STORY = compile_pattern(
 )
 _ATTRIBUTION = compile_pattern(
     r"(?:^|\s)[—–]{1,2}\s*[A-Z](?:[a-z]+|\.)(?:\s+[A-Z][a-z]*\.?)?(?:,\s*[\w .,'’-]{1,40})?[.)]?(?:[^\w\s]|\s)*$"
-    # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)"
-    r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}|verified\s+\w+|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
+    # "(Dana, 52)", "(Renee, verified buyer)", "(Greg, Ohio)", "(Renee, 54, Brandon)"
+    r"|\(\s*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*(?:\d{2}(?:,\s*[A-Z][\w .'’-]{1,30})?|verified\s+\w+"
+    r"|[A-Z][a-z]+(?:,\s*[A-Z]{2})?)\s*\)"
     # a closing quote, stars or a dash, then "Kyle, 34"
     r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+(?:\s+[A-Z]\.)?,\s*\d{2}(?:,\s*[A-Z][\w .'’-]{1,30})?[\s\ufffc]*$"
     # ... or "Mark D., Virginia Beach", "Dana R., verified buyer", then perhaps stars
-    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+\s+[A-Z]\.,\s*[\w .'’-]{2,40}?(?:[^\w\s]|\s)*$"
+    r"|[”\"]\s*(?:[^\w\s\ufffc]\s*)*[A-Z][a-z]+\s+[A-Z]\.,\s*[\w .,'’-]{2,40}?(?:[^\w\s]|\s)*$"
     # signed by initials or a name and initial, with who they are: "(J.T., client since 2024)", "(James T., Denver)"
     r"|\(\s*[A-Z]\.\s?[A-Z]\.(?:,\s*[^()]{2,50})?\)|\(\s*[A-Z][a-z]+\s+[A-Z]\.,\s*[^()]{2,60}\)"
     # a closing quote, then a hyphen and a name: '"... I cried." - Tasha, Austin'
     r"|(?m:[”\"]\s*-\s*[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:,\s*[\w .'’-]{1,40})?[ \t\ufffc]*$)"
-    # a comment signed with its handle: "(@jess.runs)"
-    r"|\(\s*@[\w.]{2,30}\s*\)"
+    # a comment signed with its handle: "(@jess.runs)", "— @mamatobe_kels"
+    r"|\(\s*@[\w.]{2,30}\s*\)|(?:^|\s)[—–]{1,2}\s*@[\w.]{2,30}[\s\ufffc]*$"
     # a comment signed by a first name and an initial: "**Marcus T.:** ..."
     r"|^\W{0,4}[A-Z][a-z]+\s+[A-Z]\.(?::\*{0,2}|\*{0,2}:|\s*[★⭐]{3,})\s"
     # a name and age, then the quotation: "Jenna, 34: "Off my anxiety meds ..."", "JESS (34, Tampa): "...""
@@ -917,7 +921,8 @@ def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     first = testimonials[0]
     text = first.text
     start = len(text) - len(text.lstrip(" \t\n\"“'" + PLACEHOLDER))
-    return [view.finding(rule, first, start, len(text.rstrip()), {}, view.appended(rule, {}))]
+    end = len(text.rstrip(" \t\n" + PLACEHOLDER))
+    return [view.finding(rule, first, start, end, {}, view.appended(rule, {}))]
 
 
 # A dramatic result in a patient's own words: a condition gone, medicines stopped, a number of pounds, years younger
@@ -927,8 +932,12 @@ _DRAMATIC_RESULT = compile_pattern(
     r"|saved\s+(?:my|our)\b|no\s+more\b|(?:pain|symptom|migraine|anxiety|craving)[- ]free|off\s+(?:my|all|both)\b"
     r"|(?:lost|dropped|shed|down)\s+(?:\d+|[a-z]+ty(?:-[a-z]+)?)\s*(?:lbs?|pounds|kg|kilos)|years?\s+younger"
     r"|(?:feel|felt|feeling)\s+(?:like\s+)?(?:\d\d|twenty|thirty)\b|never\s+(?:been|felt)\s+better"
-    r"|haven['’]t\s+(?:had|felt|needed|touched|been)\b|a\s+(?:different|new)\s+(?:man|woman|person)\b"
-    r"|first\s+time\s+(?:in\s+(?:(?:over|nearly|almost)\s+)?(?:years|\d+|a\s+decade|ages|[a-z]+\s+(?:years|months))|since\b)"
+    r"|(?:haven['’]t|hasn['’]t|have\s+not|has\s+not)\s+(?:once\s+)?(?:had|felt|needed|touched|been|snored|missed)\b"
+    r"|a\s+(?:different|new)\s+(?:man|woman|person)\b"
+    # "I got my 30s back", "I feel like I'm 28 again", "I was sleeping through the night"
+    r"|\bgot\s+(?:my|our|his|her)\s+(?:[\w'’-]+\s+){1,3}?back\b|(?:feel|felt)\s+like\s+I['’]m\s+(?:\d\d|twenty|thirty)\b"
+    r"|(?:sleeping|slept|sleep)\s+through\s+(?:the|every)\s+night"
+    r"|first\s+(?:time|(?:full\s+|good\s+|real\s+|whole\s+)?night(?:['’]s\s+sleep)?)\s+(?:in\s+(?:(?:over|nearly|almost)\s+)?(?:years|\d+|a\s+decade|ages|[a-z]+\s+(?:years|months))|since\b)"
     r"|back\s+(?:to|on|at)\s+(?:work|the\s+(?:gym|trails?|court|field|office)|my\s+(?:job|feet|life|desk))"
     r"|never\s+looked\s+back|(?:stopped|quit)\s+needing|forg[eo]t\s+I\s+(?:even\s+)?(?:have|had)\s+it"
     # a before and after: "from 30 seizures a week to two", "size 18 to size 10", "from bedbound to hiking"
