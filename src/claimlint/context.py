@@ -493,6 +493,11 @@ _SPREAD_NEXT = compile_pattern(
     r"(?:the\s+same|no\s+(?:change|difference|improvement)|unchanged|worse)\b"
     # "of those who don't, many improve gradually"
     r"|\b(?:those|people|patients|the\s+ones)\s+who\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not)\b"
+    # the problem that stays, or the care still needed: "some still have pain", "one in five still needs glasses",
+    # "a small number need another operation"
+    r"|\b(?:some|others|a\s+few|a\s+minority|a\s+small\s+number|one\s+in\s+(?:\d+|three|four|five|six|ten))\b"
+    r"[^.!?]{0,40}?\b(?:still\s+(?:have|has|need|needs|get|gets|feel|feels|wear|wears)"
+    r"|needs?\s+(?:another|a\s+second|a\s+repeat|more|further|extra|a\s+touch-up))\b"
     # "Lines that are deeply etched usually soften but don't vanish"
     r"|\b(?:usually|often|may|can|will)\s+(?:\w+\s+)?(?:soften|improve|fade|shrink|lessen|ease)\w*\s+but\s+"
     r"(?:don['’]t|do\s+not|doesn['’]t|won['’]t|rarely|seldom|not)\b",
