@@ -32,6 +32,7 @@ _HEDGE = compile_pattern(
     r"|small\s+(?:studies|trials|samples?)|early\s+(?:research|evidence|studies|data|results|findings|trials)"
     r"|emerging|preliminary|limited\s+(?:evidence|data)|results\s+(?:may\s+)?vary|individual\s+results|varies|vary"
     r"|not\s+everyone|not\s+all|some\s+(?:notice|feel|see|get|report|find|need|have)\s+(?:little|no|only)\b"
+    r"|(?:every(?:one|body)['’]s|every(?:one|body)\s+is)\s+different"
     r"|little\s+or\s+no\s+(?:change|relief|benefit|difference|improvement|effect)|(?:is|are)\s+being\s+(?:studied|investigated|explored)|under\s+(?:study|investigation)"
     r"|investigational|experimental|research\s+is\s+ongoing|in\s+certain|a\s+subset|selected\s+patients"
     r"|(?:is|are)\s+thought\s+to|believed\s+to|promising|associated\s+with|a\s+minority|(?:the\s+|at\s+the\s+)?earliest"
@@ -117,7 +118,8 @@ _CITATION = compile_pattern(
     # a review by a named, checkable body, or the study the draft has just cited: "a Cochrane review found",
     # "the same trial found"
     r"|\bCochrane\s+(?:systematic\s+)?review\b"
-    r"|\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+same\s+(?:[A-Z][\w-]+\s+)?(?:review|trial|study|meta-analysis|analysis)\b"
+    r"|\b(?:[Tt]he|[Tt]hat|[Tt]his)\s+same\s+(?:[A-Z][\w-]+\s+)?(?:review|trial|study|meta-analysis|analysis|report"
+    r"|guideline|survey)\b"
     r"|\b[Ii]n\s+(?:that|this)\s+(?:[\w-]+\s+){0,3}?(?:trial|study|review|meta-analysis)\b"
     r"|\b[Ii]n\s+the\s+(?!clinical\b|our\b|own\b)[\w-]+\s+(?:[\w-]+\s+)?trial\b"
     # the trials the draft has just cited: "in the trials above"
