@@ -40,7 +40,8 @@ _HEDGE = compile_pattern(
     r"|as\s+far\s+as\s+(?:we\s+know|anyone\s+knows|(?:studies|research|the\s+evidence)\s+(?:show|shows))"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+appear\s+to"
     # a trial result told against placebo: "83% of men ..., compared with about 28% on placebo"
-    r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,2}placebo"
+    r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?\s?%|\d+\s+in\s+\d+)\s+"
+    r"(?:\w+\s+){0,2}(?:placebo|sham)"
     r"|\d+(?:\.\d+)?\s?%\s+(?:\w+\s+){0,3}(?:on|with|taking|given|in\s+the)\s+(?:a\s+)?placebo)" + _E,
     re.I,
 )
