@@ -415,6 +415,12 @@ def test_a_comment_after_a_testimonial_stays_out_of_its_message_and_span(builtin
     assert (found.column, found.end_column) == (2, 62)  # up to "fades", not into the comment
 
 
+def test_a_rule_match_across_an_html_comment_quotes_only_the_prose(builtin_rules):
+    page = "Our serum works better <!-- v2 --> than any cream on the shelf.\n"
+    (found,) = [f for f in lint_text(page, builtin_rules, "page.md") if f.rule == "comparison/comparative-claim"]
+    assert found.message == 'Comparative claim without support: "better than any"'
+
+
 def test_a_note_signed_by_the_founder_is_not_a_testimonial(builtin_rules):
     note = '"I opened this shop because I use CBD myself and wanted honest products." — Dana O., founder'
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, note)

@@ -63,6 +63,11 @@ _RHETORICAL = compile_pattern(
     re.I,
 )
 _CLAUSE_BREAK = compile_pattern(r"[,;:()—–]|\s-\s")
+# a medical society by its name: "American Headache Society", "American Academy of Dermatology" (up to "Academy")
+_SOCIETY = (
+    r"(?:American|European|British|Canadian|National|International|World)(?:\s+[A-Z][\w-]*){0,4}"
+    r"\s+(?:Society|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)"
+)
 _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
@@ -91,11 +96,9 @@ _CITATION = compile_pattern(
     r"(?:journal\s+)?[A-Z][\w-]+"
     r"|\baccording\s+to\s+(?:a|an|the)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:review|study|trial|analysis|report)\b"
     # a medical society named as the source: "per the American Headache Society"
-    r"|\b(?:per|according\s+to)\s+(?:the\s+)?(?:American|European|British|Canadian|National|International|World)"
-    r"(?:\s+[A-Z][\w-]*){0,4}\s+(?:Society|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)\b"
+    r"|\b(?:per|according\s+to)\s+(?:the\s+)?" + _SOCIETY + r"\b"
     # ... or as the subject that says it: "The American Academy of Dermatology notes that most women ..."
-    r"|\b(?:American|European|British|Canadian|National|International|World)(?:\s+[A-Z][\w-]*){0,4}\s+(?:Society"
-    r"|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)(?:\s+(?:of|for|on)(?:\s+[A-Z][\w-]*){1,3})?"
+    r"|\b" + _SOCIETY + r"(?:\s+(?:of|for|on)(?:\s+[A-Z][\w-]*){1,3})?"
     r"(?:['’]s\s+(?:[\w-]+\s+){0,3}?(?:guidance|guidelines?|statement|advice|website))?"
     r"\s+(?:notes|says|states|reports|recommends|advises|estimates|explains|found|finds|warns|cautions)\b"
     # a trial's two arms given in figures: "in a 2025 head-to-head trial (20.2% vs 13.7% weight loss)"

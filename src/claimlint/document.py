@@ -22,6 +22,12 @@ from claimlint.source import Source
 PLACEHOLDER = "\ufffc"  # stands for code, HTML or an image: breaks any phrase match
 CITE_MARK = "\ue000"  # stands for a footnote reference or a link to a scholarly source
 
+
+def readable(text: str) -> str:
+    """Prose as a message quotes it: a run of whitespace, or what stands for code, HTML or an image, is one space."""
+    return " ".join(text.replace(PLACEHOLDER, " ").split())
+
+
 SCHOLARLY_HOSTS = compile_pattern(
     r"(?:^|[/.@])(?:doi\.org|dx\.doi\.org|ncbi\.nlm\.nih\.gov|nih\.gov|clinicaltrials\.gov"
     r"|europepmc\.org|cochranelibrary\.com|nejm\.org|jamanetwork\.com|thelancet\.com|bmj\.com"

@@ -19,7 +19,7 @@ from claimlint.context import (
     tells_spread,
     tells_the_rest,
 )
-from claimlint.document import Document, Segment
+from claimlint.document import Document, Segment, readable
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.ruleset import Rule, RuleSet
 from claimlint.view import DocumentView
@@ -305,7 +305,7 @@ def _finding(
     templates: dict[str, str],
 ) -> Finding:
     src_start, src_end = segment.source_span(start, end)
-    matched = " ".join(segment.text[start:end].split())
+    matched = readable(segment.text[start:end])
     return Finding.at(
         document.source,
         src_start,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence, is_cited
-from claimlint.document import PLACEHOLDER, Document, Segment
+from claimlint.document import Document, Segment, readable
 from claimlint.findings import Edit, Finding, Fix
 from claimlint.knowledge import KnowledgeBase, Mention
 from claimlint.patterns import regex_requirements, text_words
@@ -583,8 +583,7 @@ class DocumentView:
         """A finding of a check rule over sentence-relative span [start, end)."""
         segment = sentence.segment
         src_start, src_end = segment.source_span(sentence.start + start, sentence.start + end)
-        # what stands for code, HTML or an image is no word of the quotation
-        values = {**values, "match": " ".join(sentence.text[start:end].replace(PLACEHOLDER, " ").split())}
+        values = {**values, "match": readable(sentence.text[start:end])}
         fix = None
         if fix_text is not None:
             at = segment.source_span(sentence.end - 1, sentence.end)[1]
@@ -600,7 +599,7 @@ class DocumentView:
             message=_capitalized(fill(rule.message, values)),
             suggestion=_capitalized(fill(rule.suggestion, values)),
             sources=rule.sources,
-            sentence=" ".join(sentence.text.replace(PLACEHOLDER, " ").split()),
+            sentence=" ".join(sentence.text.split()),  # a baseline's fingerprint: kept as recorded
             fix=fix,
         )
 
