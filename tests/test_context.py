@@ -41,6 +41,8 @@ def _categories(rules, text: str) -> set[str]:
         "In that tennis elbow trial it acted faster than a steroid shot.",
         "The EULAR 2023 recommendations call it faster than SSRIs.",
         "The 2020 IDSA/AAN/ACR guideline calls it faster than SSRIs.",
+        "In a review presented at ObesityWeek 2019, 81% of patients on the patch had a deficiency.",
+        "Most people feel a cooling sensation within minutes. For those it helps, relief fades within an hour.",
         "Ketamine may treat depression for some people.",
         "In small studies, ketamine treats depression.",
         "Results vary: ketamine treats depression in some.",

@@ -95,6 +95,9 @@ _CITATION = compile_pattern(
     r"|\b(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:study|trial|review|analysis)\s+(?:published\s+)?in\s+(?:the\s+)?"
     r"(?:journal\s+)?[A-Z][\w-]+"
     r"|\baccording\s+to\s+(?:a|an|the)\s+(?:19|20)\d{2}\s+(?:[\w-]+\s+)?(?:review|study|trial|analysis|report)\b"
+    # a study presented at a named, dated meeting: "a small review presented at ObesityWeek 2019"
+    r"|\b(?:presented|reported)\s+at\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5}\s+(?:(?:annual\s+)?meeting\s+)?"
+    r"(?:in\s+)?(?:19|20)\d{2}\b"
     # a medical society named as the source: "per the American Headache Society"
     r"|\b(?:per|according\s+to)\s+(?:the\s+)?" + _SOCIETY + r"\b"
     # ... or as the subject that says it: "The American Academy of Dermatology notes that most women ..."
@@ -499,6 +502,8 @@ _SPREAD_NEXT = compile_pattern(
     r"(?:the\s+same|no\s+(?:change|difference|improvement)|unchanged|worse)\b"
     # "of those who don't, many improve gradually"
     r"|\b(?:those|people|patients|the\s+ones)\s+who\s+(?:don['’]t|do\s+not|didn['’]t|did\s+not)\b"
+    # "For those it helps, relief is short-term": not everyone is helped
+    r"|\b(?:for|in|among)\s+(?:those|the\s+people|people|the\s+ones|patients)\s+(?:it|this|they)\s+(?:helps|works\s+for)\b"
     # the problem that stays, or the care still needed: "some still have pain", "one in five still needs glasses",
     # "a small number need another operation"
     r"|\b(?:some|others|a\s+few|a\s+minority|a\s+small\s+number|one\s+in\s+(?:\d+|three|four|five|six|ten))\b"
