@@ -359,3 +359,34 @@ def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lin
     assert [f.excerpt for f in found] == ([excerpt] if excerpt else [])
     for f in found:
         assert text[f.column - 1 : f.end_column - 1] == f.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a study cited by author, journal and year in the row's first cell
+        (
+            "| Study | Result |\n|---|---|\n| Rugo et al., *JAMA* 2017 | About 66% lost half their hair or less |",
+            "overstated-efficacy",
+        ),
+        # a warning about what others sell
+        ("Be cautious with any product that guarantees results.", "overstated-efficacy"),
+        ("Be wary of any clinic that promises a cure for tinnitus.", "overstated-efficacy"),
+        # a multiple that states a risk, not a benefit
+        ("Smokers are 3 times more likely than non-smokers to get gum disease.", "unsupported-comparison"),
+    ],
+)
+def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
+    assert category not in _categories(builtin_rules, text + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("| Study | Result |\n|---|---|\n| Our members | About 66% lost half their weight |", "overstated-efficacy"),
+        ("Our product guarantees results.", "overstated-efficacy"),
+        ("Members lose 3x more weight than people dieting on their own.", "unsupported-comparison"),
+    ],
+)
+def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, category):
+    assert category in _categories(builtin_rules, text + "\n")

@@ -315,6 +315,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Dana's experience is fairly typical: most of our patients have a normal scan.",
         "This quote describes one visit and is not a promise of any particular outcome.",
         "Dana felt much better at 6 months, like 58% of those who answered. About 1 in 5 felt no change.",
+        "Individual experiences from our wear test. About 4 in 10 testers reported less fatigue; most noticed little.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):

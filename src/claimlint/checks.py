@@ -822,6 +822,9 @@ _DISCLAIMER = compile_pattern(
 _SHARE_OF_PEOPLE = compile_pattern(
     r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll|panel|audit|registry)\b"
     r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
+    # a share given in figures: "About 4 in 10 testers reported less fatigue", "62% of buyers said"
+    r"|(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under)\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine)"
+    r"\s+(?:in|out\s+of)\s+(?:\d{1,3}|three|four|five|ten)\b|\d{1,3}(?:\.\d)?\s?%\s+of\b"
     # what the seller's own patients got in a year: "In 2024, our patients 35 and under froze a median of 11 eggs"
     r"|in\s+(?:19|20)\d{2},?\s+(?:our\s+)?(?:[\w-]+\s+)?(?:patients|clients|members|users|customers)\b"
     # "For patients aged 38 to 40 at our clinic in 2023, about 29% of retrievals led to a live birth."

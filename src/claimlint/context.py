@@ -72,6 +72,8 @@ _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
     r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,?\s*\(?(?:19|20)\d{2}"
+    # with the journal between: "Rugo et al., *JAMA* 2017", "Wilding et al., N Engl J Med, 2021"
+    r"|\b[A-Z][\w'’-]+\s+et\s+al\.?,\s+[*_]{0,2}[A-Z][\w.&'’-]*(?:\s+[A-Za-z][\w.&'’-]*){0,5}[*_]{0,2},?\s+(?:19|20)\d{2}\b"
     # a named body's dated statement: "The Menopause Society's 2022 statement calls ..."
     r"|\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5}['’]s\s+(?:19|20)\d{2}\s+(?:[a-z][\w-]*\s+){0,3}?(?:position\s+)?(?:statement|guidelines?"
     r"|position|recommendations?|review|report|consensus)\b"
