@@ -374,6 +374,11 @@ def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lin
         ("Be wary of any clinic that promises a cure for tinnitus.", "overstated-efficacy"),
         # a multiple that states a risk, not a benefit
         ("Smokers are 3 times more likely than non-smokers to get gum disease.", "unsupported-comparison"),
+        # the survey and its size told in the sentence before
+        (
+            "We asked 212 people who bought it to rate it after two weeks. 74% said it was comfortable.",
+            "overstated-efficacy",
+        ),
     ],
 )
 def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
@@ -386,6 +391,7 @@ def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
         ("| Study | Result |\n|---|---|\n| Our members | About 66% lost half their weight |", "overstated-efficacy"),
         ("Our product guarantees results.", "overstated-efficacy"),
         ("Members lose 3x more weight than people dieting on their own.", "unsupported-comparison"),
+        ("We asked 212 buyers.\n\n74% said it was comfortable.", "overstated-efficacy"),
     ],
 )
 def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, category):

@@ -538,8 +538,8 @@ _SURVEY_SIZE = compile_pattern(
     r"\b(?:survey|audit|review|records|poll)\b[^.!?]{0,40}?(?:\bof\s+|\(\s*|\bn\s*=\s*|,\s*)\d[\d,]*\s+"
     r"(?:[\w,-]+\s+){0,5}?(?:customers|respondents|responses|people|patients|members|buyers|users|eyes|adults|clients"
     r"|shoppers|guests|women|men|subscribers|parents|readers|testers|volunteers|participants|owners|families)\b"
-    # the survey told as a deed: "Driftroot surveyed 1,100 customers in 2024"
-    r"|\b(?:surveyed|polled)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:customers|people|patients|members|buyers|users|clients"
+    # the survey told as a deed: "Driftroot surveyed 1,100 customers in 2024", "We asked 212 people who bought it"
+    r"|\b(?:surveyed|polled|asked)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:customers|people|patients|members|buyers|users|clients"
     r"|shoppers|subscribers|parents|readers|testers|owners|families)\b",
     re.I,
 )

@@ -279,6 +279,11 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         or (sentence.segment.lead_in is not None and names_survey_size(sentence.segment.lead_in))
     ):
         return True  # "From a 2025 survey of 1,046 customers: - 64% said their mouth felt fresher"
+    if "surveyed" in unless:
+        # the survey told in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
+        before = view.sentence_before(index, sentence)
+        if before is not None and before.segment.block == sentence.segment.block and names_survey_size(before.text):
+            return True
     if "spread" in unless or "caveat" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
         # One caveat: ...": the other side, told in the next sentence of the paragraph
