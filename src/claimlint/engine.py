@@ -274,13 +274,12 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             sentence.text[start - sentence.start : end - sentence.start], after_match
         ):
             return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
-    if "surveyed" in unless and (
-        names_survey_size(sentence.text[: start - sentence.start])
-        or (sentence.segment.lead_in is not None and names_survey_size(sentence.segment.lead_in))
-    ):
-        return True  # "From a 2025 survey of 1,046 customers: - 64% said their mouth felt fresher"
     if "surveyed" in unless:
-        # the survey told in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
+        if names_survey_size(sentence.text[: start - sentence.start]) or (
+            sentence.segment.lead_in is not None and names_survey_size(sentence.segment.lead_in)
+        ):
+            return True  # "From a 2025 survey of 1,046 customers: - 64% said their mouth felt fresher"
+        # or in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
         before = view.sentence_before(index, sentence)
         if before is not None and before.segment.block == sentence.segment.block and names_survey_size(before.text):
             return True
