@@ -607,6 +607,58 @@ def test_first_line_claims_for_unapproved_uses_need_no_guideline_entry(builtin_r
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the usual first treatments stand for the condition, the product is named in the sentence
+        ("Why cycle through triptans for years when one ketamine infusion can break the cycle?", (1, "migraine")),
+        # the product comes in the next sentence, the condition from the treatments skipped
+        ("Skip the SSRI trial-and-error.\n\nKetamine lozenges ship to your door.", (1, "depression")),
+        # the product from the sentence before, the condition the page ties it to
+        (
+            "# Ketamine for depression\n\nWe offer ketamine for depression, and ketamine for depression only.\n\n"
+            "There's no need to cycle through medication after medication first.",
+            (5, "depression"),
+        ),
+    ],
+)
+def test_waving_off_the_usual_first_treatments_is_a_first_line_stance(builtin_rules, text, where):
+    found = [f for f in lint_text(text + "\n", builtin_rules, "d.md") if f.rule == "conflict/guideline-position"]
+    assert [(f.line, where[1] in f.message) for f in found] == [(where[0], True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have cycled through two antidepressants without relief, ask whether esketamine fits.",
+        "Don't skip the trial-and-error with triptans before asking about ketamine for migraine.",
+        "Finding the right migraine medicine can take some trial and error; ketamine is a specialist's last step.",
+        # skipping the usual first treatments for an approved use of an approved drug is no conflict
+        "Why cycle through antidepressants for years? Ask whether sertraline suits you.",
+    ],
+)
+def test_the_usual_first_treatments_named_honestly_are_no_stance(builtin_rules, text):
+    assert "conflict/guideline-position" not in rules_fired(builtin_rules, text)
+
+
+def test_a_team_names_the_usual_first_treatments_of_its_condition(tmp_path, capsys):
+    pack = TEAM_KNOWLEDGE.replace(
+        "    broader: [migraine]", "    broader: [migraine]\n    first_tried: [vestibular rehab]"
+    )
+    write_pack(tmp_path / "kb", pack, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text("Why cycle through vestibular rehab for months? Zenthra gets you steady again.\n")
+    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["column"]) for f in findings if f["category"] == "guideline-conflict"] == [
+        ("conflict/guideline-position", 1)
+    ]
+    assert "House Neurology Panel" in findings[0]["message"]
+    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")  # without them, the draft names no condition
+    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    assert not json.loads(capsys.readouterr().out)["findings"]
+
+
 def test_a_guideline_is_contradicted_by_any_unbacked_stance(tmp_path, capsys):
     """An entry lists its own wording; "gold standard" and the like contradict every position."""
     write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")

@@ -1699,6 +1699,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
         if any(_subjectless(sentence.text, m.start(), m.end()) for m in pattern.finditer(sentence.text)):
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
+    found.extend(_skipped_first_tried(view, rule, {(f.line, f.sentence) for f in found}))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 
@@ -1779,14 +1780,7 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
             if _far_from_product(claim, match):
                 continue
             if _stated(claim.sentence, match) and not _names_what_follows(claim, match):
-                values = {
-                    **_product_values(view, claim),
-                    "position": "none",
-                    "body": "No guideline recommends this use",
-                    "year": "it is not FDA-approved",
-                    "summary": "describe it as off-label or investigational",
-                    "aligned": "Say what studies found, and that this use is off-label or not FDA-approved.",
-                }
+                values = {**_product_values(view, claim), **_NO_GUIDELINE}
                 return [view.finding(rule, claim.sentence, match.start(), match.end(), values)]
         return []
     found = []
@@ -1806,17 +1800,97 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
                 and not _SEQUENCE_STANCE.search(match.group())
             ):
                 continue  # "for treatment-resistant depression, esketamine ... remains the standard of care"
-            values = {
-                **_product_values(view, claim),
-                "position": guideline.position,
-                "body": guideline.body,
-                "year": guideline.year,
-                "summary": guideline.summary,
-                "aligned": guideline.aligned,
-            }
+            values = {**_product_values(view, claim), **_guideline_values(guideline)}
             found.append(view.finding(rule, claim.sentence, match.start(), match.end(), values))
             break
     return found
+
+
+# what a finding says of a use that no guideline covers and no label backs
+_NO_GUIDELINE = {
+    "position": "none",
+    "body": "No guideline recommends this use",
+    "year": "it is not FDA-approved",
+    "summary": "describe it as off-label or investigational",
+    "aligned": "Say what studies found, and that this use is off-label or not FDA-approved.",
+}
+
+
+def _guideline_values(guideline) -> dict:
+    return {
+        "position": guideline.position,
+        "body": guideline.body,
+        "year": guideline.year,
+        "summary": guideline.summary,
+        "aligned": guideline.aligned,
+    }
+
+
+# Waving off the treatments tried first: "Why cycle through triptans for years?", "Skip the SSRI trial-and-error",
+# "No need to have 'failed' a bunch of antidepressants first"
+_SKIPS_FIRST_TRIED = compile_pattern(
+    r"(?:\bwhy\b|\bno\s+(?:need|reason)\b|\bskip|\bforget\b|\b(?:don['’]t|doesn['’]t|won['’]t)\s+(?:have|need|require)"
+    r"|\bwithout\b|\binstead\s+of\b|\bdone\b|\bno\s+more\b|\btired\s+of\b|\bstop\b"
+    r"|\bbefore\s+(?:anyone|you|they)\s+(?:ever\s+)?(?:burns?|spends?|wastes?|loses?)\b)"
+    r"[^.?!:;]{0,40}?(?:\bcycl\w*\s+through\b|\btrial[-\s]and[-\s]error\b|\bpill\s+(?:roulette|shuffle)\b"
+    r"|\bfail(?:ed|ing)?\W{0,2}\s+(?:a\s+bunch\s+of|two|three|four|several|multiple|\w+\s+(?:antidepressants|medications|meds))\b)",
+    re.I,
+)
+# a lead that is itself denied: "Don't skip the trial of a standard medicine"
+_DENIED_LEAD = compile_pattern(r"(?:\bnot|\bnever|n['’]t)\s*$", re.I)
+
+
+def _skipped_first_tried(view: DocumentView, rule, done: set) -> list[Finding]:
+    """Sentences that tell the reader to skip the usual first treatments and go straight to the product.
+
+    The condition is the one the sentence names, or the one whose usual first
+    treatments it names ("triptans" for migraine), or else the one the draft
+    ties the product to; the product is the one the sentence names, or the one
+    named just before or just after, or the page's only topic.
+    """
+    kb = view.knowledge
+    paired = _paired_conditions(view)
+    found = []
+    for sentence in view.sentences_matching(_SKIPS_FIRST_TRIED):
+        match = _SKIPS_FIRST_TRIED.search(sentence.text)
+        if _DENIED_LEAD.search(sentence.text, 0, match.start()):
+            continue
+        named = kb.condition_mentions(sentence.text)
+        named += [Mention(0, 0, m.id) for m in kb.first_tried_mentions(sentence.text)]  # told by its own name
+        for product in _skipping_products(view, sentence):
+            conditions = named or ([paired[product.id]] if product.id in paired else [])
+            claims = (
+                _topic_claim(kb, sentence, product.id, c, named=product if product.end else None) for c in conditions
+            )
+            finding = next(filter(None, (_skip_finding(view, rule, claim, match) for claim in claims)), None)
+            if finding is not None:
+                if (finding.line, finding.sentence) not in done:  # a stance the sentence takes is found already
+                    found.append(finding)
+                break
+    return found
+
+
+def _skipping_products(view: DocumentView, sentence: Sentence) -> list[Mention]:
+    named = [c.product for c in view.claims_in(sentence)]
+    if named:
+        return named
+    index = view._index(sentence)
+    for near in (view.sentence_before(index, sentence), view.sentence_after(index, sentence)):
+        ids = {c.product.id for c in view.claims_in(near)} if near is not None else set()
+        if len(ids) == 1:
+            return [Mention(0, 0, ids.pop())]
+    return [Mention(0, 0, view.topic[0])] if len(view.topic) == 1 else []
+
+
+def _skip_finding(view: DocumentView, rule, claim: Claim, match: re.Match) -> Finding | None:
+    guidelines = view.knowledge.guidelines_for(claim.product.id, claim.condition.id)
+    if guidelines:
+        values = _guideline_values(guidelines[0])
+    elif claim.use in ("off-label", "unapproved", "compounded"):
+        values = _NO_GUIDELINE
+    else:
+        return None
+    return view.finding(rule, claim.sentence, match.start(), match.end(), {**_product_values(view, claim), **values})
 
 
 def _names_what_follows(claim: Claim, match: re.Match) -> bool:

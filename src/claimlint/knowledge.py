@@ -66,6 +66,9 @@ class Condition:
     id: str
     names: tuple[str, ...]
     broader: tuple[str, ...] = ()
+    # the usual treatments tried first ("antidepressants", "triptans"): a draft that says to skip them
+    # speaks of this condition even when it does not name it
+    first_tried: tuple[str, ...] = ()
 
     @property
     def display(self) -> str:
@@ -224,6 +227,14 @@ class KnowledgeBase:
     @cached_property
     def _condition_names(self) -> _Names:
         return _Names({name: c.id for c in self.conditions.values() for name in c.names})
+
+    @cached_property
+    def _first_tried_names(self) -> _Names:
+        return _Names({name: c.id for c in self.conditions.values() for name in c.first_tried})
+
+    def first_tried_mentions(self, text: str) -> list[Mention]:
+        """Where a text names a condition's usual first treatments, each standing for that condition."""
+        return [Mention(s, e, cid) for s, e, cid in self._first_tried_names.find(text)]
 
     def may_name_product(self, words: set[str]) -> bool:
         """Whether a text with these words (see ``text_words``) can name a product: a cheap test before a lookup."""
@@ -386,8 +397,13 @@ def _text(doc: Located, item: dict, key: str, what: str) -> str:
 
 
 def _condition(doc: Located, item) -> Condition:
-    _fields(doc, item, "condition", ("id", "names"), ("broader", "source", "notes"))
-    return Condition(item["id"], _texts(doc, item, "names", "condition"), _texts(doc, item, "broader", "condition"))
+    _fields(doc, item, "condition", ("id", "names"), ("broader", "first_tried", "source", "notes"))
+    return Condition(
+        item["id"],
+        _texts(doc, item, "names", "condition"),
+        _texts(doc, item, "broader", "condition"),
+        _texts(doc, item, "first_tried", "condition"),
+    )
 
 
 def _product(doc: Located, item) -> Product:
