@@ -396,3 +396,28 @@ def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
 )
 def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, category):
     assert category in _categories(builtin_rules, text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*These are individual experiences. Most customers notice softer hair; growth is not a result to expect.*",
+        "Results vary. In our wear study, two in three testers felt better, and one in three noticed no change.",
+        "Results vary. Most members tell us they feel steadier, but we can't say a vest changed anyone's bone density.",
+    ],
+)
+def test_what_most_people_get_told_after_a_disclaimer_with_its_limit_is_no_claim(builtin_rules, text):
+    assert "overstated-efficacy" not in _categories(builtin_rules, text + "\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results may vary. Most members lose 15 pounds in the first month!",
+        # the disclaimer in another paragraph
+        "These are individual experiences.\n\nMost customers notice softer hair; growth is not typical.",
+        "Individual results vary. 94% of users saw thicker hair in 30 days.",
+    ],
+)
+def test_a_claim_after_a_disclaimer_without_its_limit_is_found(builtin_rules, text):
+    assert "overstated-efficacy" in _categories(builtin_rules, text + "\n")

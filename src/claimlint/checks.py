@@ -833,6 +833,11 @@ _SHARE_OF_PEOPLE = compile_pattern(
 )
 
 
+def disclaims_results(text: str) -> bool:
+    """Whether a sentence says that the stories told are one person's and that results vary."""
+    return _DISCLAIMER.search(text) is not None
+
+
 _NEXT_CLAUSE = compile_pattern(r"[^;:]*[;:]\s*(.*)", re.S)
 
 

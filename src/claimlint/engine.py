@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from claimlint.checks import CHECKS, approved_and_uncontrolled, approved_use, states_typical_results, testimonial_spans
+from claimlint.checks import (
+    CHECKS,
+    approved_and_uncontrolled,
+    approved_use,
+    disclaims_results,
+    states_typical_results,
+    testimonial_spans,
+)
 from claimlint.context import (
     Sentence,
     answer_given,
@@ -229,6 +236,13 @@ def _denied_before(sentence: Sentence, around: str, word: re.Match, claim: int) 
     return bool(_CONTRAST.search(around, word.end(), claim + shift))
 
 
+# what a claim about most people says of its own limits: "...; growth is not a result you should expect",
+# "..., and about one in three noticed no change", "..., but we can't tell you it changed anyone's bone density"
+_LIMIT = re.compile(
+    r"[;:]\s*\S|\bbut\b|\b(?:not|no|never|none)\b|n['’]t\b|\b(?:one|two|\d+)\s+in\s+(?:three|four|five|ten|\d+)\b", re.I
+)
+
+
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
     if rule.with_sources:
         around = view.surroundings(index, sentence)
@@ -282,6 +296,12 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         # or in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
         before = view.sentence_before(index, sentence)
         if before is not None and before.segment.block == sentence.segment.block and names_survey_size(before.text):
+            return True
+    if "disclaimed" in unless and _LIMIT.search(sentence.text, end - sentence.start):
+        # what most people get, with its limit, told as the balance to the stories: "These are individual
+        # experiences. Most customers notice softer hair; growth is not a result you should expect."
+        before = view.sentence_before(index, sentence)
+        if before is not None and before.segment.block == sentence.segment.block and disclaims_results(before.text):
             return True
     if "spread" in unless or "caveat" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.

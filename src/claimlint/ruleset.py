@@ -50,6 +50,7 @@ CONDITIONS = (
     "spread",
     "caveat",
     "surveyed",
+    "disclaimed",
 )
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
