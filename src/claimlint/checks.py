@@ -15,7 +15,7 @@ from claimlint.compiled import compile_pattern
 from claimlint.context import Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
-from claimlint.knowledge import KnowledgeBase, Mention, Restriction
+from claimlint.knowledge import Guideline, KnowledgeBase, Mention, Restriction
 from claimlint.patterns import literal_alternation, phrase_requirements
 from claimlint.view import PATTERN_WORDS, Claim, DocumentView, risk_named
 
@@ -1821,7 +1821,7 @@ _NO_GUIDELINE = {
 }
 
 
-def _guideline_values(guideline) -> dict:
+def _guideline_values(guideline: Guideline) -> dict:
     return {
         "position": guideline.position,
         "body": guideline.body,
@@ -1876,11 +1876,13 @@ def _skipped_first_tried(view: DocumentView, rule, done: set) -> list[Finding]:
 
 
 def _skipping_products(view: DocumentView, sentence: Sentence) -> list[Mention]:
+    """What a sentence that waves off the usual treatments offers instead ("Skip the pill roulette. Try ketamine.")."""
     named = [c.product for c in view.claims_in(sentence)]
     if named:
         return named
-    index = view._index(sentence)
-    for near in (view.sentence_before(index, sentence), view.sentence_after(index, sentence)):
+    index = view.position(sentence)[0]
+    after = view.answer_to(index, sentence)
+    for near in (view.sentence_before(index, sentence), after[1] if after else None):
         ids = {c.product.id for c in view.claims_in(near)} if near is not None else set()
         if len(ids) == 1:
             return [Mention(0, 0, ids.pop())]
@@ -1888,6 +1890,7 @@ def _skipping_products(view: DocumentView, sentence: Sentence) -> list[Mention]:
 
 
 def _skip_finding(view: DocumentView, rule, claim: Claim, match: re.Match) -> Finding | None:
+    """A finding for a use the guidelines keep for later, or that no guideline or label backs."""
     guidelines = view.knowledge.guidelines_for(claim.product.id, claim.condition.id)
     if guidelines:
         values = _guideline_values(guidelines[0])

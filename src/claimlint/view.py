@@ -355,19 +355,6 @@ class DocumentView:
             return True
         return any(_MEASURED_GROUP.search(text) and _MEASURED.search(text) for text in (above, header) if text)
 
-    def sentence_after(self, index: int, sentence: Sentence) -> Sentence | None:
-        """The sentence a reader reads next: in its segment, or the first of the segment after."""
-        sentences = self.sentences_of(index)
-        position = bisect.bisect_right(self._starts[index], sentence.start)
-        if position < len(sentences):
-            return sentences[position]
-        while index + 1 < len(self.document.segments):
-            index += 1
-            later = self.sentences_of(index)
-            if later:
-                return later[0]
-        return None
-
     def sentence_before(self, index: int, sentence: Sentence) -> Sentence | None:
         """The sentence a reader read just before this one: in its segment, or the last of the segment before."""
         sentences = self.sentences_of(index)
