@@ -641,37 +641,37 @@ def test_the_usual_first_treatments_named_honestly_are_no_stance(builtin_rules, 
     assert "conflict/guideline-position" not in rules_fired(builtin_rules, text)
 
 
+def _team_findings(tmp_path, capsys, pack: str, text: str) -> list[dict]:
+    """The findings of a one-line draft linted with a team's knowledge pack."""
+    write_pack(tmp_path / "kb", pack, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text(text + "\n")
+    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def _conflicts(findings: list[dict]) -> list[tuple[str, int]]:
+    return [(f["rule"], f["column"]) for f in findings if f["category"] == "guideline-conflict"]
+
+
 def test_a_team_names_the_usual_first_treatments_of_its_condition(tmp_path, capsys):
     pack = TEAM_KNOWLEDGE.replace(
         "    broader: [migraine]", "    broader: [migraine]\n    first_tried: [vestibular rehab]"
     )
-    write_pack(tmp_path / "kb", pack, "zenthra.yaml")
-    draft = tmp_path / "d.md"
-    draft.write_text("Why cycle through vestibular rehab for months? Zenthra gets you steady again.\n")
-    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert [(f["rule"], f["column"]) for f in findings if f["category"] == "guideline-conflict"] == [
-        ("conflict/guideline-position", 1)
-    ]
+    text = "Why cycle through vestibular rehab for months? Zenthra gets you steady again."
+    findings = _team_findings(tmp_path, capsys, pack, text)
+    assert _conflicts(findings) == [("conflict/guideline-position", 1)]
     assert "House Neurology Panel" in findings[0]["message"]
-    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")  # without them, the draft names no condition
-    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
-    assert not json.loads(capsys.readouterr().out)["findings"]
+    # without them, the draft names no condition
+    assert not _team_findings(tmp_path, capsys, TEAM_KNOWLEDGE, text)
 
 
 def test_a_guideline_is_contradicted_by_any_unbacked_stance(tmp_path, capsys):
     """An entry lists its own wording; "gold standard" and the like contradict every position."""
-    write_pack(tmp_path / "kb", TEAM_KNOWLEDGE, "zenthra.yaml")
-    draft = tmp_path / "d.md"
-    draft.write_text("Zenthra is the gold standard for vestibular migraine.\n")
-    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
-    findings = json.loads(capsys.readouterr().out)["findings"]
-    assert [(f["rule"], f["column"]) for f in findings if f["category"] == "guideline-conflict"] == [
-        ("conflict/guideline-position", 16)
-    ]
-    draft.write_text("Zenthra is not the gold standard for vestibular migraine.\n")
-    run(["--format", "json", "--rules", str(tmp_path / "kb"), str(draft)])
-    assert not [f for f in json.loads(capsys.readouterr().out)["findings"] if f["category"] == "guideline-conflict"]
+    text = "Zenthra is the gold standard for vestibular migraine."
+    assert _conflicts(_team_findings(tmp_path, capsys, TEAM_KNOWLEDGE, text)) == [("conflict/guideline-position", 16)]
+    text = "Zenthra is not the gold standard for vestibular migraine."
+    assert not _conflicts(_team_findings(tmp_path, capsys, TEAM_KNOWLEDGE, text))
 
 
 def test_an_approval_said_of_the_approved_product_in_a_sentence_about_others_is_no_claim(builtin_rules):

@@ -1704,7 +1704,7 @@ def guideline_position(view: DocumentView, rule) -> list[Finding]:
         if any(_subjectless(sentence.text, m.start(), m.end()) for m in pattern.finditer(sentence.text)):
             for condition in kb.condition_mentions(sentence.text):
                 found.extend(_stance(view, rule, _topic_claim(kb, sentence, product_id, condition)))
-    found.extend(_skipped_first_tried(view, rule, {(f.line, f.sentence) for f in found}))
+    found.extend(_skipped_first_tried(view, rule, paired, {(f.line, f.sentence) for f in found}))
     return _first_per_sentence(sorted(found, key=Finding.sort_key))
 
 
@@ -1780,7 +1780,7 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
     """The stance of a claim's sentence that goes beyond the guideline for its product and condition."""
     kb = view.knowledge
     guidelines = kb.guidelines_for(claim.product.id, claim.condition.id)
-    if not guidelines and claim.use in ("off-label", "unapproved", "compounded"):
+    if not guidelines and claim.use in _UNBACKED_USES:
         for match in _forbidden(UNSUPPORTED_STANCES).finditer(claim.sentence.text):
             if _far_from_product(claim, match):
                 continue
@@ -1812,6 +1812,7 @@ def _stance(view: DocumentView, rule, claim: Claim) -> list[Finding]:
 
 
 # what a finding says of a use that no guideline covers and no label backs
+_UNBACKED_USES = ("off-label", "unapproved", "compounded")
 _NO_GUIDELINE = {
     "position": "none",
     "body": "No guideline recommends this use",
@@ -1845,7 +1846,7 @@ _SKIPS_FIRST_TRIED = compile_pattern(
 _DENIED_LEAD = compile_pattern(r"(?:\bnot|\bnever|n['’]t)\s*$", re.I)
 
 
-def _skipped_first_tried(view: DocumentView, rule, done: set) -> list[Finding]:
+def _skipped_first_tried(view: DocumentView, rule, paired: dict[str, Mention], done: set) -> list[Finding]:
     """Sentences that tell the reader to skip the usual first treatments and go straight to the product.
 
     The condition is the one the sentence names, or the one whose usual first
@@ -1854,7 +1855,6 @@ def _skipped_first_tried(view: DocumentView, rule, done: set) -> list[Finding]:
     named just before or just after, or the page's only topic.
     """
     kb = view.knowledge
-    paired = _paired_conditions(view)
     found = []
     for sentence in view.sentences_matching(_SKIPS_FIRST_TRIED):
         match = _SKIPS_FIRST_TRIED.search(sentence.text)
@@ -1894,7 +1894,7 @@ def _skip_finding(view: DocumentView, rule, claim: Claim, match: re.Match) -> Fi
     guidelines = view.knowledge.guidelines_for(claim.product.id, claim.condition.id)
     if guidelines:
         values = _guideline_values(guidelines[0])
-    elif claim.use in ("off-label", "unapproved", "compounded"):
+    elif claim.use in _UNBACKED_USES:
         values = _NO_GUIDELINE
     else:
         return None
