@@ -332,6 +332,14 @@ def test_a_question_answered_yes_on_its_line_makes_the_claim(lint, text, flagged
     assert bool(lint(text + "\n")) is flagged
 
 
+def test_a_verb_whose_object_is_nothing_is_denied(builtin_rules):
+    denied = "Cooling gels ease the itch for a few hours; they cure nothing.\n"
+    assert "overstated-efficacy" not in _categories(builtin_rules, denied)
+    # "nothing" that is not the verb's whole object leaves the claim standing
+    assert "overstated-efficacy" in _categories(builtin_rules, "It cures acne and fixes nothing else.\n")
+    assert "overstated-efficacy" in _categories(builtin_rules, "Our balm cures eczema; nothing else comes close.\n")
+
+
 def test_a_column_of_claims_is_found_by_its_header_even_after_an_empty_corner_cell(lint):
     table = '| | What the ads say | What we found |\n|---|---|---|\n| Claim | "It cures depression" | No trial |\n'
     assert lint(table) == []

@@ -316,6 +316,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "This quote describes one visit and is not a promise of any particular outcome.",
         "Dana felt much better at 6 months, like 58% of those who answered. About 1 in 5 felt no change.",
         "Individual experiences from our wear test. About 4 in 10 testers reported less fatigue; most noticed little.",
+        "Results vary: roughly a third of people who finish the course are still smoke-free at six months.",
+        "Individual results vary. In our 6-week home-use panel of 48 adults, 30 said the redness looked calmer.",
+        "Individual results vary. Cooling gels ease the itch for a few hours in many people; they cure nothing.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):

@@ -820,8 +820,13 @@ _DISCLAIMER = compile_pattern(
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
-    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+)?(?:survey|trials|studies|tests?|study|trial|poll|panel|audit|registry)\b"
-    r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|about\s+half|half|on\s+average)\b"
+    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+){0,3}?(?:survey|trials|studies|tests?|study|trial|poll|panel|audit|registry)\b"
+    r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|on\s+average"
+    # a share in words: "about a third of people who finish the program", "roughly two-thirds of buyers"
+    r"|(?:(?:about|around|roughly|nearly|almost|over|under|just\s+over|just\s+under)\s+)?"
+    r"(?:half|(?:a|one|two)[- ]thirds?|(?:a|one|three)[- ]quarters?|a\s+fifth))\b"
+    # or in mid-clause: "OTC creams relieve itching for a while in many people"
+    r"|[^.!?;]{0,80}?\b(?:in|for)\s+(?:most|many|about\s+half|half)\s+(?:of\s+)?(?:people|patients|users|customers|adults|buyers)\b"
     # a share given in figures: "About 4 in 10 testers reported less fatigue", "62% of buyers said"
     r"|(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under)\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine)"
     r"\s+(?:in|out\s+of)\s+(?:\d{1,3}|three|four|five|ten)\b|\d{1,3}(?:\.\d)?\s?%\s+of\b"

@@ -124,6 +124,7 @@ _PSEUDO = compile_pattern(
     r"|(?:don['’]t|do\s+not)\s+(?:sweat|worry|stress|panic|fret|freak\s+out)|no\s+worries|not\s+to\s+worry)" + _E,
     re.I,
 )
+_DENIED_VERBS = ("cure", "cures", "treat", "treats", "heal", "heals", "fix", "fixes", "prevent", "prevents")
 _NEG_POST = compile_pattern(
     r"\b(?:is|are|was|were|remains?)\s+(?:(?:a|an|only\s+a|just\s+a)\s+(?:hypothesis|theory|guess|speculation)\b"
     r"|(?:(?:a|another|a\s+common|a\s+popular|an\s+old|one\s+more)\s+)?myths?|false|untrue|not\s+true|unfounded|unsupported"
@@ -144,7 +145,9 @@ _NEG_POST = compile_pattern(
     # a quoted claim named as a kind of pitch: '"It flushes out toxins" is the other favorite'
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:the\s+|a\s+|another\s+)?(?:other\s+)?(?:favorite|favourite|classic|common|popular"
     r"|perennial)\b"
-    r"|(?<=[\"”]\s)(?:is|are)\s+(?:something|what|a\s+line|a\s+thing)\s+(?:I|we|you)\s+(?:hear|see|read)\b",
+    r"|(?<=[\"”]\s)(?:is|are)\s+(?:something|what|a\s+line|a\s+thing)\s+(?:I|we|you)\s+(?:hear|see|read)\b"
+    # the object denies the verb: "Cooling gels ease the itch; they cure nothing."
+    r"|(?:" + "|".join(f"(?<=\\b{verb}\\s)" for verb in _DENIED_VERBS) + r")nothing(?=\s*(?:[.!;,)]|$))",
     re.I,
 )
 _TERMINATOR = compile_pattern(
