@@ -332,6 +332,12 @@ def test_a_question_answered_yes_on_its_line_makes_the_claim(lint, text, flagged
     assert bool(lint(text + "\n")) is flagged
 
 
+def test_a_claim_the_reader_will_see_elsewhere_is_quoted_to_be_denied(builtin_rules):
+    seen = "You'll sometimes see claims like \"it's plant-based, so it's totally safe for babies.\""
+    assert "minimized-risk" not in _categories(builtin_rules, seen + " We don't agree.\n")
+    assert "minimized-risk" in _categories(builtin_rules, seen + " Sure.\n")
+
+
 def test_a_verb_whose_object_is_nothing_is_denied(builtin_rules):
     denied = "Cooling gels ease the itch for a few hours; they cure nothing.\n"
     assert "overstated-efficacy" not in _categories(builtin_rules, denied)

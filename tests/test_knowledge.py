@@ -319,6 +319,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Results vary: roughly a third of people who finish the course are still smoke-free at six months.",
         "Individual results vary. In our 6-week home-use panel of 48 adults, 30 said the redness looked calmer.",
         "Individual results vary. Cooling gels ease the itch for a few hours in many people; they cure nothing.",
+        "One parent's experience. The mist may make feeds easier; it has not been shown to prevent ear infections.",
+        "These are individual experiences. Any change in your readings comes from your care plan, not from the cuff.",
+        "Reviews are about style, fit and craftsmanship, and none of them is evidence about health.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -338,6 +341,8 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "Individual results vary. Book your free consultation today.",  # a disclaimer alone
         "Results vary; we ship in two days.",  # a clause after the disclaimer that tells nothing typical
         "Recovery varies: book a Saturday slot today.",
+        "Results vary. Keto has not been shown to beat our program.",  # a denial that is not about its results
+        "Results vary. It has been shown to reduce weight.",
         "From our 2024 client survey: 9 out of 10 cut their symptom scores in half.",  # only the best share
         "The typical person who walks through our door has tried four medicines.",  # who comes in, not what they get
         "Calm Reset brings blood pressure down an average of 11 points.",  # an average that is itself the claim

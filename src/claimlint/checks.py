@@ -167,8 +167,8 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:results|outcomes)\b"
     # or name what they are about: "These reviews describe convenience and comfort", "customers talking about taste"
     r"|\b(?:reviews|quotes|testimonials|comments|customers|parents|members)\b[^.!?]{0,40}?\b(?:describe|are\s+about"
-    r"|speak\s+to|talk(?:ing)?\s+about)\s+(?:[\w-]+\s+){0,3}?(?:convenience|comfort|taste|flavou?rs?|fit|texture|smell"
-    r"|scents?|routines?|service)\b"
+    r"|speak\s+to|talk(?:ing)?\s+about)\s+(?:[\w,-]+\s+){0,3}?(?:convenience|comfort|taste|flavou?rs?|fit|texture|smell"
+    r"|scents?|routines?|service|style|design|looks|craftsmanship)\b"
     # "some feel nothing in particular", "most said they hadn't noticed a specific change", "22% noticed no change"
     r"|\b(?:some|others|many)\s+(?:[\w-]+\s+){0,2}?(?:feel|felt|notice|noticed)\s+nothing\b"
     # "a smaller number notice little change", "a few see no difference"
@@ -815,7 +815,17 @@ _DISCLAIMER = compile_pattern(
     r"|\b(?:experiences?|stor(?:y|ies)|reasons?|results?|outcomes?)\s+(?:is|are)\s+(?:her|his|their|my)\s+own\b"
     # "Alicia's outcome is one story.", "Renée's experience is not a guarantee.", "Mei's experience is one of many."
     r"|\b(?:outcome|story|result|experience)\s+(?:is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)"
-    r"|(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)|is\s+one\s+of\s+many)\b",
+    r"|(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)|is\s+one\s+of\s+many)\b"
+    r"|\b(?:one|a\s+single)\s+(?:person|customer|patient|parent|member|reader|user|wearer)['’]s\s+(?:experience|story)\b",
+    re.I,
+)
+# The product itself is said to bring no health result: "it has not been shown to prevent stones",
+# "any change in your blood pressure comes from your care plan, not from the watch"
+_NO_RESULT_FROM_IT = compile_pattern(
+    r"\b(?:(?:has|have)\s+not|hasn['’]t|haven['’]t)\s+been\s+shown\s+to\s+(?:prevent|treat|cure|improve|reduce|lower"
+    r"|relieve|ease|heal|stop|change|help\s+with|work\s+for)\b"
+    r"|\b(?:change|improvement|difference|results?|benefits?)\b[^.!?]{0,60}?\bcomes?\s+from\b[^.!?]{0,80}?\bnot\s+from\b"
+    r"|\bnot\s+(?:be\s+(?:read|taken|seen)\s+as\s+)?evidence\s+that\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
@@ -847,7 +857,7 @@ _NEXT_CLAUSE = compile_pattern(r"[^;:]*[;:]\s*(.*)", re.S)
 
 
 def _typical_after_disclaimer(view: DocumentView) -> bool:
-    """A disclaimer that results vary, followed at once by what most people get.
+    """A disclaimer that results vary, followed at once by what most people get or by the product's own limits.
 
     "Individual results vary. Most of our implant patients finish in three to six months": the disclaimer alone
     states nothing typical, the sentence after it does, unless that sentence is itself a claim.
@@ -861,6 +871,9 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
             return True
         reply = view.answer_to(view.position(sentence)[0], sentence)
         if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
+            return True
+        # "One person's experience. It has not been shown to prevent stones, and results vary."
+        if _NO_RESULT_FROM_IT.search(sentence.text) or (reply is not None and _NO_RESULT_FROM_IT.search(reply[1].text)):
             return True
     return False
 

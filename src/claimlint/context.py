@@ -381,7 +381,7 @@ _DEBUNK = compile_pattern(
     r"|(?<=[❌🚩🛑])"
     # '"NAD+ reverses aging." It has not been shown to.', '"No side effects." We don't know its side effects'
     r"|(?:it|this|that|they)\s+(?:has|have)\s+(?:not|never)\s+been\s+(?:shown|proven|demonstrated|studied|tested)\b"
-    r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data))\b"
+    r"|we\s+(?:don['’]t|do\s+not)\s+(?:know|have\s+(?:the\s+)?(?:evidence|data)|agree)\b"
     r"|the\s+(?:data|evidence|research|studies|trials|science)\s+(?:do|does|did)\s*(?:not|n['’]t)\s+(?:support|back|show)\b"
     r"|that['’]s\s+(?:the\s+)?one\s+(?:I|we)['’]d\s+push\s+back\s+on\b"
     r"|(?:the\s+)?(?:FDA|FTC|regulators)\s+(?:has|have)\s+(?:cited|flagged|called\s+out|warned\s+about)\b"
@@ -425,7 +425,9 @@ _HEARSAY = compile_pattern(
     r"\s+(?:wrote|asked|said|says|told\s+(?:us|me)|tells\s+(?:us|me)|messaged|commented|emailed|posted|swears?)"
     r"[^\"“”]{0,12}[\"“]"
     # 'You've seen the ads online: "rock hard in fifteen minutes," ...'
-    r"|\W*(?:you['’]ve|you\s+have|you\s+(?:may|might)\s+have|you['’]ll\s+have|we['’]ve\s+all)\s+(?:seen|heard|read)\b"
+    r"|\W*(?:(?:you['’]ve|you\s+have|you\s+(?:may|might)\s+have|you['’]ll\s+have|we['’]ve\s+all)\s+(?:seen|heard|read)"
+    # 'You'll sometimes see claims like "it's plant-based, so it's totally safe."'
+    r"|you(?:['’]ll|\s+will|\s+may|\s+might|\s+can)\s+(?:sometimes\s+|often\s+|still\s+|also\s+)?(?:see|hear|read))\b"
     r"(?:\s+(?:the\s+|these\s+|those\s+|some\s+)?(?:[\w-]+\s+)?(?:ads?|claims?|posts?|videos?|promises?|headlines?"
     r"|pitch(?:es)?|slogans?|lines?|taglines?)\b)?[^\"“”]{0,30}[\"“]",
     re.I,
