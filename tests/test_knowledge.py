@@ -322,6 +322,13 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "One parent's experience. The mist may make feeds easier; it has not been shown to prevent ear infections.",
         "These are individual experiences. Any change in your readings comes from your care plan, not from the cuff.",
         "Reviews are about style, fit and craftsmanship, and none of them is evidence about health.",
+        "Reviews describe individual experiences. A sunscreen can't prevent every sunburn; how much you apply matters.",
+        "These reviews are individual experiences. How well any sunscreen works for you depends on how you apply it.",
+        "One patient's experience. Results vary: even with a careful plan, some travelers still develop symptoms.",
+        "Results vary. In our photo review, the most common result after four sessions was mild improvement.",
+        "In our 2024 in-use test, 79% of 62 adults said their lips felt less dry. Results vary.",
+        "Reviews reflect individual families. In our 2025 survey of 1,204 customers, 88% said changes were easier.",
+        "These are individual experiences. Many children with a stomach bug recover at home; some need IV fluids.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -343,6 +350,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "Recovery varies: book a Saturday slot today.",
         "Results vary. Keto has not been shown to beat our program.",  # a denial that is not about its results
         "Results vary. It has been shown to reduce weight.",
+        "Most members are down 20 pounds in month one. Results vary.",  # the share before the disclaimer is a claim
         "From our 2024 client survey: 9 out of 10 cut their symptom scores in half.",  # only the best share
         "The typical person who walks through our door has tried four medicines.",  # who comes in, not what they get
         "Calm Reset brings blood pressure down an average of 11 points.",  # an average that is itself the claim

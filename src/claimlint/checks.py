@@ -94,7 +94,7 @@ _EXPECTED_RESULTS = compile_pattern(
     r"|in\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:(?:published|randomi[sz]ed|controlled|placebo-controlled|large"
     r"|pivotal|recent|major|clinical)\s+){0,2}(?:trials|studies)"
     # the usual result named as such: "a more common outcome is a loss of 10 to 15 percent", "the middle result"
-    r"|more\s+(?:common|typical|usual|realistic)|middle\s+(?:result|outcome)"
+    r"|more\s+(?:common|typical|usual|realistic)|middle\s+(?:result|outcome)|most\s+common\s+(?:result|outcome|response)"
     r"|(?:response|remission|success|relapse)\s+rates?"
     # a rate told as a chance: "the chance of a live birth per egg retrieval falls with age, from roughly half"
     r"|(?:chances?|odds|likelihood)\s+of\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:births?|pregnanc(?:y|ies)|success|response|remission"
@@ -143,7 +143,7 @@ _TYPICAL_IN_WORDS = compile_pattern(
     r"(?:[\w-]+\s+)?(?:effects?|differences?|changes?|improvements?|benefits?|results?|relief)|(?:little\s+or\s+)?no\s+(?:lasting\s+|real\s+)?"
     r"(?:difference|change|effect|benefit))\b"
     # or as a spread of outcomes: "Many men improve, some get a partial response, and some need another treatment"
-    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,2}?(?:improve|respond|benefit)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
+    r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,5}?(?:improve|respond|benefit|recover)[^.!?]{0,80}?\bsome\s+(?:[\w-]+\s+){0,2}?"
     r"(?:get|see|have|notice|need)\s+(?:only\s+)?(?:a\s+)?(?:partial|little|no|modest|small|different|another)\b"
     r"|\b(?:many|most)\s+(?:[\w-]+\s+){0,8}?(?:improve|respond|benefit|notice|see|feel|get)\b[^.!?]{0,60}?\bbut\s+not"
     r"\s+(?:all|everyone|every)\b"
@@ -816,21 +816,28 @@ _DISCLAIMER = compile_pattern(
     # "Alicia's outcome is one story.", "Renée's experience is not a guarantee.", "Mei's experience is one of many."
     r"|\b(?:outcome|story|result|experience)\s+(?:is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)"
     r"|(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)|is\s+one\s+of\s+many)\b"
-    r"|\b(?:one|a\s+single)\s+(?:person|customer|patient|parent|member|reader|user|wearer)['’]s\s+(?:experience|story)\b",
+    r"|\b(?:one|a\s+single)\s+(?:person|customer|patient|parent|member|reader|user|wearer)['’]s\s+(?:experience|story)\b"
+    r"|\b(?:reflect|describe)\s+individual\s+(?:families|customers|members|parents|patients|users|people|buyers)\b",
     re.I,
 )
 # The product itself is said to bring no health result: "it has not been shown to prevent stones",
 # "any change in your blood pressure comes from your care plan, not from the watch"
 _NO_RESULT_FROM_IT = compile_pattern(
-    r"\b(?:(?:has|have)\s+not|hasn['’]t|haven['’]t)\s+been\s+shown\s+to\s+(?:prevent|treat|cure|improve|reduce|lower"
-    r"|relieve|ease|heal|stop|change|help\s+with|work\s+for)\b"
+    r"\b(?:(?:has|have)\s+not|hasn['’]t|haven['’]t)\s+been\s+shown\s+to\s+(?:\w+ly\s+)?(?:prevent|treat|cure|improve|reduce"
+    r"|lower|relieve|ease|heal|stop|change|speed|help\s+with|work\s+for)\b"
     r"|\b(?:change|improvement|difference|results?|benefits?)\b[^.!?]{0,60}?\bcomes?\s+from\b[^.!?]{0,80}?\bnot\s+from\b"
-    r"|\bnot\s+(?:be\s+(?:read|taken|seen)\s+as\s+)?evidence\s+that\b",
+    r"|\bnot\s+(?:be\s+(?:read|taken|seen)\s+as\s+)?evidence\s+that\b"
+    # it does not work for all, or every time: "A sunscreen can't prevent every sunburn", "How well any sunscreen
+    # works for you depends on how much you apply", "even with a careful plan, some travelers still get symptoms"
+    r"|\b(?:can['’]t|cannot|won['’]t|doesn['’]t|does\s+not)\s+(?:prevent|stop|cure|fix|guarantee)\s+(?:every|all)\b"
+    r"|\bhow\s+well\s+(?:[\w-]+\s+){0,3}?works?\b[^.!?]{0,40}?\bdepends\s+on\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,2}?still\s+(?:develop|get|have|need|see|feel|experience)\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"
 _SHARE_OF_PEOPLE = compile_pattern(
-    r"^\W*(?:(?:in|from)\s+(?:our\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+){0,3}?(?:survey|trials|studies|tests?|study|trial|poll|panel|audit|registry)\b"
+    r"^\W*(?:(?:in|from)\s+(?:our\s+|an?\s+)?(?:\d{4}\s+)?(?:[\w-]+\s+){0,3}?(?:survey|trials|studies|tests?|study|trial|poll|panel"
+    r"|audit|registry|review)\b"
     r"|(?:in\s+our\s+(?:clinic|practice|experience|program|studio|office)s?,?\s+)?(?:most|many|on\s+average"
     # a share in words: "about a third of people who finish the program", "roughly two-thirds of buyers"
     r"|(?:(?:about|around|roughly|nearly|almost|over|under|just\s+over|just\s+under)\s+)?"
@@ -871,6 +878,15 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
             return True
         reply = view.answer_to(view.position(sentence)[0], sentence)
         if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
+            return True
+        # or the share comes first: "In our in-use test, 79% said their lips felt less dry. Results vary."
+        before = view.sentence_before(view.position(sentence)[0], sentence)
+        if (
+            before is not None
+            and before.segment.block == sentence.segment.block
+            and _SHARE_OF_PEOPLE.search(before.text)
+            and _tells_results(view, before)
+        ):
             return True
         # "One person's experience. It has not been shown to prevent stones, and results vary."
         if _NO_RESULT_FROM_IT.search(sentence.text) or (reply is not None and _NO_RESULT_FROM_IT.search(reply[1].text)):
