@@ -147,7 +147,8 @@ _NEG_POST = compile_pattern(
     r"|perennial)\b"
     r"|(?<=[\"”]\s)(?:is|are)\s+(?:something|what|a\s+line|a\s+thing)\s+(?:I|we|you)\s+(?:hear|see|read)\b"
     # the object denies the verb: "Cooling gels ease the itch; they cure nothing."
-    r"|(?:" + "|".join(f"(?<=\\b{verb}\\s)" for verb in _DENIED_VERBS) + r")nothing(?=\s*(?:[.!;,)]|$))",
+    # ("nothing" first, then the verb behind it: a lookbehind tried at every position would triple the cost)
+    r"|nothing(?:" + "|".join(f"(?<=\\b{verb}\\snothing)" for verb in _DENIED_VERBS) + r")(?=\s*(?:[.!;,)]|$))",
     re.I,
 )
 _TERMINATOR = compile_pattern(
