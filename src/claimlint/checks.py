@@ -864,32 +864,28 @@ _NEXT_CLAUSE = compile_pattern(r"[^;:]*[;:]\s*(.*)", re.S)
 
 
 def _typical_after_disclaimer(view: DocumentView) -> bool:
-    """A disclaimer that results vary, followed at once by what most people get or by the product's own limits.
+    """A disclaimer that results vary, next to what most people get or to the product's own limits.
 
     "Individual results vary. Most of our implant patients finish in three to six months": the disclaimer alone
-    states nothing typical, the sentence after it does, unless that sentence is itself a claim.
+    states nothing typical, the sentence after it does, unless that sentence is itself a claim. The share may
+    come first ("In our in-use test, 79% said their lips felt less dry. Results vary."), and a product said to
+    bring no result itself ("One person's experience. It has not been shown to prevent stones") sets the
+    expectation too.
     """
     for sentence in view.sentences_matching(_DISCLAIMER):
+        index = view.position(sentence)[0]
         # or in the clause after it: "Results vary with fit; in our wear test, about 1 in 6 testers had a leak",
         # "Recovery varies: most men are back at work in 1 to 3 days"
         rest = sentence.text[_DISCLAIMER.search(sentence.text).end() :]
         clause = _NEXT_CLAUSE.match(rest)
         if clause and _SHARE_OF_PEOPLE.search(clause.group(1)) and _tells_results(view, sentence):
             return True
-        reply = view.answer_to(view.position(sentence)[0], sentence)
-        if reply is not None and _SHARE_OF_PEOPLE.search(reply[1].text) and _tells_results(view, reply[1]):
+        answer = view.answer_to(index, sentence)
+        reply = answer[1] if answer is not None else None
+        shares = (reply, view.before_in_paragraph(index, sentence))
+        if any(s is not None and _SHARE_OF_PEOPLE.search(s.text) and _tells_results(view, s) for s in shares):
             return True
-        # or the share comes first: "In our in-use test, 79% said their lips felt less dry. Results vary."
-        before = view.sentence_before(view.position(sentence)[0], sentence)
-        if (
-            before is not None
-            and before.segment.block == sentence.segment.block
-            and _SHARE_OF_PEOPLE.search(before.text)
-            and _tells_results(view, before)
-        ):
-            return True
-        # "One person's experience. It has not been shown to prevent stones, and results vary."
-        if _NO_RESULT_FROM_IT.search(sentence.text) or (reply is not None and _NO_RESULT_FROM_IT.search(reply[1].text)):
+        if any(s is not None and _NO_RESULT_FROM_IT.search(s.text) for s in (sentence, reply)):
             return True
     return False
 

@@ -243,12 +243,6 @@ _LIMIT = re.compile(
 )
 
 
-def _before_in_paragraph(view: DocumentView, index: int, sentence: Sentence) -> Sentence | None:
-    """The sentence just before, when it stands in the same paragraph (or list item, or table row)."""
-    before = view.sentence_before(index, sentence)
-    return before if before is not None and before.segment.block == sentence.segment.block else None
-
-
 def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
     if rule.with_sources:
         around = view.surroundings(index, sentence)
@@ -300,13 +294,13 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         ):
             return True  # "From a 2025 survey of 1,046 customers: - 64% said their mouth felt fresher"
         # or in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
-        before = _before_in_paragraph(view, index, sentence)
+        before = view.before_in_paragraph(index, sentence)
         if before is not None and names_survey_size(before.text):
             return True
     if "disclaimed" in unless and _LIMIT.search(sentence.text, end - sentence.start):
         # what most people get, with its limit, told as the balance to the stories: "These are individual
         # experiences. Most customers notice softer hair; growth is not a result you should expect."
-        before = _before_in_paragraph(view, index, sentence)
+        before = view.before_in_paragraph(index, sentence)
         if before is not None and disclaims_results(before.text):
             return True
     if "spread" in unless or "caveat" in unless:

@@ -368,6 +368,11 @@ class DocumentView:
                 return earlier[-1]
         return None
 
+    def before_in_paragraph(self, index: int, sentence: Sentence) -> Sentence | None:
+        """The sentence just before, when it stands in the same paragraph (or list item, or table row)."""
+        before = self.sentence_before(index, sentence)
+        return before if before is not None and before.segment.block == sentence.segment.block else None
+
     def referents(self, sentence: Sentence) -> list[Claim]:
         """The products "it" most likely stands for: those of the sentence before, or of the head of a table row.
 
