@@ -498,7 +498,8 @@ _QUALIFIED_NEXT = compile_pattern(
 _SPREAD_NEXT = compile_pattern(
     r"\bnot\s+(?:everyone|everybody|all\s+(?:patients|people|members|clients))\b"
     r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|the\s+rest|the\s+remaining|everyone\s+else"
-    r"|(?:about|roughly|around)\s+(?:\d+\s+in\s+\d+|half|a\s+(?:third|quarter|fifth)))"
+    r"|(?:about|roughly|around)\s+(?:(?:\d+|one|two|three|four)\s+(?:in|out\s+of)\s+(?:\d+|three|four|five|ten)|half"
+    r"|a\s+(?:third|quarter|fifth)))"
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
     r"|won['’]t|the\s+same|unchanged|worse)\b"
     # a share told as unchanged: "and 31% said about the same"

@@ -306,11 +306,10 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
     if "spread" in unless or "caveat" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
         # One caveat: ...": the other side, told in the next sentence of the paragraph
-        after = view.answer_to(index, sentence)
-        same_paragraph = after is not None and view.document.segments[after[0]].block == sentence.segment.block
-        if same_paragraph and "spread" in unless and tells_spread(after[1].text):
+        after = view.after_in_paragraph(index, sentence)
+        if after is not None and "spread" in unless and tells_spread(after.text):
             return True
-        if same_paragraph and "caveat" in unless and tells_caveat(after[1].text):
+        if after is not None and "caveat" in unless and tells_caveat(after.text):
             return True
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
         return True

@@ -373,6 +373,11 @@ class DocumentView:
         before = self.sentence_before(index, sentence)
         return before if before is not None and before.segment.block == sentence.segment.block else None
 
+    def after_in_paragraph(self, index: int, sentence: Sentence) -> Sentence | None:
+        """The sentence just after, when it stands in the same paragraph: where a claim's other side is told."""
+        after = self.answer_to(index, sentence)
+        return after[1] if after is not None and after[1].segment.block == sentence.segment.block else None
+
     def referents(self, sentence: Sentence) -> list[Claim]:
         """The products "it" most likely stands for: those of the sentence before, or of the head of a table row.
 
