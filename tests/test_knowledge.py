@@ -221,6 +221,9 @@ def test_true_statements_pass(builtin_rules, text):
         ("Laetrile infusions target the tumor and spare healthy cells.", "disclosure/not-fda-approved"),
         ("High-dose IV vitamin C seeks out cancer cells.", "disclosure/off-label"),
         ("Start hydroxychloroquine at the first sign of COVID-19.", "disclosure/off-label"),
+        ("Sermorelin is FDA-approved too, and it's the gentler option.", "conflict/approval-claim"),
+        ("Our ipamorelin blend is FDA-approved.", "conflict/approval-claim"),
+        ("Somatropin is FDA-approved, so it's a proven anti-aging therapy.", "conflict/approval-claim"),
     ],
 )
 def test_conflicts_are_flagged(builtin_rules, text, rule):
@@ -592,6 +595,12 @@ def test_a_team_product_joins_the_treatment_vocabulary(tmp_path, capsys):
 )
 def test_approval_borrowed_for_what_the_draft_promotes(builtin_rules, text, flagged):
     assert ("conflict/approval-claim" in rules_fired(builtin_rules, text)) is flagged
+
+
+def test_an_approval_that_ended_is_no_approval_claim(builtin_rules):
+    history = "Sermorelin was once FDA-approved for children, but that product left the US market in 2008."
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, history)
+    assert "conflict/approval-claim" in rules_fired(builtin_rules, "Sermorelin is FDA-approved for children.")
 
 
 def test_a_word_of_a_stance_outside_a_stance_is_no_conflict(builtin_rules):

@@ -84,7 +84,9 @@ _NOT_AN_APPROVAL_CLAIM = compile_pattern(
     r"|\b(?:which|whether|what|if)\s+(?:[\w-]+\s+){0,3}?(?:is|are|was|were)\s+(?:FDA[- ]?approved|approved)\b"
     r"|\b(?:what|which)['’]s\s+(?:(?:not|really|actually)\s+)?(?:FDA[- ]?approved|approved)\b"
     # a thing set apart from approval: "state license ≠ FDA approval"
-    r"|(?:≠|!=)\s*(?:an?\s+)?FDA[- ]?approv",
+    r"|(?:≠|!=)\s*(?:an?\s+)?FDA[- ]?approv"
+    # an approval that ended: "Sermorelin was once FDA-approved, but that product left the market in 2008"
+    r"|\b(?:once|formerly|previously)\s+(?:FDA[- ]?)?approved\b",
     re.I,
 )
 _EXPECTED_RESULTS = compile_pattern(
