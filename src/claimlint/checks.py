@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from claimlint.compiled import compile_pattern
-from claimlint.context import Sentence
+from claimlint.context import SHARE_OF_WHOLE, Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
 from claimlint.knowledge import Guideline, KnowledgeBase, Mention, Restriction
@@ -847,8 +847,8 @@ _SHARE_OF_PEOPLE = compile_pattern(
     # or in mid-clause: "OTC creams relieve itching for a while in many people"
     r"|[^.!?;]{0,80}?\b(?:in|for)\s+(?:most|many|about\s+half|half)\s+(?:of\s+)?(?:people|patients|users|customers|adults|buyers)\b"
     # a share given in figures: "About 4 in 10 testers reported less fatigue", "62% of buyers said"
-    r"|(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under)\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine)"
-    r"\s+(?:in|out\s+of)\s+(?:\d{1,3}|three|four|five|ten)\b|\d{1,3}(?:\.\d)?\s?%\s+of\b"
+    rf"|(?:(?:about|around|roughly|nearly|almost|just\s+over|just\s+under|over|under)\s+)?{SHARE_OF_WHOLE}"
+    r"|\d{1,3}(?:\.\d)?\s?%\s+of\b"
     # what people mostly report: "Customers tell us mainly about softer cuticles"
     r"|(?:our\s+)?(?:customers|members|users|patients|clients|buyers|parents|families|readers)\s+(?:(?:mostly|mainly|usually"
     r"|typically|most\s+often)\s+(?:tell\s+us|report|describe|mention|notice)\b|(?:tell\s+us|report)\s+(?:mostly|mainly"

@@ -494,12 +494,15 @@ _QUALIFIED_NEXT = compile_pattern(
 )
 
 
+# a share of a small whole, in figures or words: "9 in 10", "two out of three"
+SHARE_OF_WHOLE = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:\d{1,3}|three|four|five|ten)\b"
+)
 # those who get less, told after what most get: "Some people respond less", "Not everyone notices a change"
 _SPREAD_NEXT = compile_pattern(
     r"\bnot\s+(?:everyone|everybody|all\s+(?:patients|people|members|clients))\b"
     r"|\b(?:some|others|other\s+people|a\s+few|a\s+minority|the\s+rest|the\s+remaining|everyone\s+else"
-    r"|(?:about|roughly|around)\s+(?:(?:\d+|one|two|three|four)\s+(?:in|out\s+of)\s+(?:\d+|three|four|five|ten)|half"
-    r"|a\s+(?:third|quarter|fifth)))"
+    rf"|(?:about|roughly|around)\s+(?:{SHARE_OF_WHOLE}|half|a\s+(?:third|quarter|fifth)))"
     r"\b[^.!?]{0,60}?\b(?:less|little|no|not|nothing|don['’]t|doesn['’]t|didn['’]t|never|shorter|smaller|slower|partial"
     r"|won['’]t|the\s+same|unchanged|worse)\b"
     # a share told as unchanged: "and 31% said about the same"
