@@ -181,6 +181,8 @@ def test_negation_does_not_reach_past_a_comma(lint):
         ("If an ad says it cures depression, check the label.", False),  # a condition, not an assertion
         ("If you have depression, our infusions cure it.", True),
         ("❌ Spravato cures depression at home.", False),  # a line marked wrong
+        ('ON SCREEN: 🚫 "Our drip cures depression"', False),  # a quotation marked wrong where it stands
+        ('ON SCREEN: ✅ "Our drip cures depression"', True),
         ("NICE advises against offering any medicine as a cure.", False),
         ("Ads promise a cure for depression.", False),  # others' claims, reported
         ("Our ads promise a cure for depression.", True),

@@ -333,6 +333,11 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Reviews reflect individual families. In our 2025 survey of 1,204 customers, 88% said changes were easier.",
         "These are individual experiences. Many children with a stomach bug recover at home; some need IV fluids.",
         "Individual experience; results vary. Buyers tell us mainly about softer heels and fewer cracks.",
+        "Reviews describe individual experiences. This cream does not treat psoriasis; it only softens scale.",
+        "Individual experiences, not typical results. Most buyers should not expect fewer headaches from it.",
+        "Reviews reflect individual experiences. Typically, skin feels softer, but flares are not expected to change.",
+        "That is one reader's experience, and the trial above found no difference in sleep quality.",
+        "Your experience may differ. We don't claim our honey prevents or treats any illness.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -343,6 +348,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
     "not_typical",
     [
         "Most members are down 15 pounds by the end of month one.",  # itself an unsupported claim
+        "Results vary. Our balm does not just treat the itch; it heals the skin barrier for good.",
         "SlimPath patients lose an average of 22% of their body weight.",
         "A clinician reviews every intake, usually within 24 hours.",  # "usually", but not about results
         "A typical first series is six infusions over two to three weeks.",

@@ -833,7 +833,18 @@ _NO_RESULT_FROM_IT = compile_pattern(
     # works for you depends on how much you apply", "even with a careful plan, some travelers still get symptoms"
     r"|\b(?:can['’]t|cannot|won['’]t|doesn['’]t|does\s+not)\s+(?:prevent|stop|cure|fix|guarantee)\s+(?:every|all)\b"
     r"|\bhow\s+well\s+(?:[\w-]+\s+){0,3}?works?\b[^.!?]{0,40}?\bdepends\s+on\b"
-    r"|\bsome\s+(?:[\w-]+\s+){0,2}?still\s+(?:develop|get|have|need|see|feel|experience)\b",
+    r"|\bsome\s+(?:[\w-]+\s+){0,2}?still\s+(?:develop|get|have|need|see|feel|experience)\b"
+    # the product's own limit, or what readers should not expect: "this balm does not treat eczema", "flares are
+    # not expected to change", "most people should not expect fewer flares from this product alone"
+    r"|\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t)\s+(?:treat|cure|prevent|heal|change|improve|reduce|lower"
+    r"|shrink)\b"
+    r"|\bnot\s+expected\s+to\b|\bshould(?:n['’]t|\s+not)\s+expect\b"
+    # "the controlled trial described above found no difference in digestion"
+    r"|\b(?:trials?|stud(?:y|ies)|research|reviews?)\b[^.!?]{0,60}?\b(?:found|showed|shows|finds)\s+no\s+(?:difference"
+    r"|benefit|effect|change|improvement)\b"
+    # "We don't claim our milk prevents or treats any illness"
+    r"|\b(?:don['’]t|do\s+not|cannot|can['’]t)\s+claim\b[^.!?]{0,60}?\b(?:prevents?|treats?|cures?|helps?|works?)\b"
+    r"|\bmake\s+no\s+(?:health\s+|medical\s+)?claims?\b",
     re.I,
 )
 # what most people get, said right after the disclaimer: "Most members tell us they feel relaxed after a session"

@@ -214,7 +214,7 @@ class Sentence:
         ("'Rosemary oil is BETTER than minoxidil!' Okay, let's talk about
         this one.") is negated as a whole.
         """
-        if self._debunked or self.examined:
+        if self._debunked or self.examined or self._crossed:
             return True
         shift = len(self._prefix) - self.start
         lo, hi = start + shift, end + shift
@@ -223,6 +223,11 @@ class Sentence:
             s <= lo < e and (cue_start < lo or cue_start >= hi) and (cue_end > cue_start or hi <= e)
             for s, e, cue_start, cue_end in self._scopes
         )
+
+    @cached_property
+    def _crossed(self) -> bool:
+        """A quotation marked wrong where it stands: 'ON SCREEN: 🚫 "Endless energy" 🚫 "Instant fix"'."""
+        return self.text.lstrip()[:1] in '"“' and self.segment.text[: self.start].rstrip()[-1:] in _CROSS_MARKS
 
     @cached_property
     def _debunked(self) -> bool:
@@ -404,6 +409,7 @@ _DEBUNK = compile_pattern(
 _CLOSE_QUOTE = compile_pattern(r'(?<=\w[.!?,])["”]|(?<=\w)["”]|”')
 _OPEN_QUOTE = compile_pattern(r'(?:^|\s)["“]')
 # A sentence that only denies the one before it: "It isn't.", "They don't.", "Not true."
+_CROSS_MARKS = frozenset("❌🚫✖✗⛔")
 _BARE_REFUTATION = compile_pattern(
     r"[\W_]*(?:(?:it|that|this|they|he|she)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not|wasn['’]t|was\s+not"
     r"|weren['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|hasn['’]t|has\s+not|haven['’]t"
