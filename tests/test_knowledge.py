@@ -230,6 +230,14 @@ def test_conflicts_are_flagged(builtin_rules, text, rule):
     assert rule in rules_fired(builtin_rules, text)
 
 
+def test_a_first_line_claim_the_knowledge_base_knows_is_reported_once_with_its_guideline(builtin_rules):
+    known = rules_fired(builtin_rules, "Ketamine is now the first-line treatment for migraine.")
+    assert "conflict/guideline-position" in known
+    assert "conflict/first-line-claim" not in known
+    unknown = rules_fired(builtin_rules, "Cupping is now the first-line treatment for migraine.")
+    assert "conflict/first-line-claim" in unknown
+
+
 def test_a_sentence_that_states_the_limit_does_not_contradict_it(builtin_rules):
     stated = (
         "FDA has not established that testosterone therapy is safe or effective for men whose low testosterone"
