@@ -16,7 +16,7 @@ from functools import cached_property
 
 from claimlint.compiled import compile_pattern
 from claimlint.document import CITE_MARK, PLACEHOLDER, Segment
-from claimlint.scopes import ASKED_INSIDE, negation_scopes, quotations
+from claimlint.scopes import ASKED_INSIDE, CROSS_MARKS, negation_scopes, quotations
 
 _W = r"(?<![\w'’])"  # a word starts here
 _E = r"(?![\w'’])"  # a word ends here
@@ -227,7 +227,7 @@ class Sentence:
     @cached_property
     def _crossed(self) -> bool:
         """A quotation marked wrong where it stands: 'ON SCREEN: 🚫 "Endless energy" 🚫 "Instant fix"'."""
-        return self.text.lstrip()[:1] in '"“' and self.segment.text[: self.start].rstrip()[-1:] in _CROSS_MARKS
+        return self.text.lstrip()[:1] in '"“' and self.segment.text[: self.start].rstrip()[-1:] in CROSS_MARKS
 
     @cached_property
     def _debunked(self) -> bool:
@@ -409,7 +409,6 @@ _DEBUNK = compile_pattern(
 _CLOSE_QUOTE = compile_pattern(r'(?<=\w[.!?,])["”]|(?<=\w)["”]|”')
 _OPEN_QUOTE = compile_pattern(r'(?:^|\s)["“]')
 # A sentence that only denies the one before it: "It isn't.", "They don't.", "Not true."
-_CROSS_MARKS = frozenset("❌🚫✖✗⛔")
 _BARE_REFUTATION = compile_pattern(
     r"[\W_]*(?:(?:it|that|this|they|he|she)\s+(?:isn['’]t|is\s+not|aren['’]t|are\s+not|wasn['’]t|was\s+not"
     r"|weren['’]t|doesn['’]t|does\s+not|don['’]t|do\s+not|didn['’]t|did\s+not|hasn['’]t|has\s+not|haven['’]t"

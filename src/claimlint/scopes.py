@@ -194,9 +194,11 @@ def _parenthesis_end(text: str, position: int) -> int:
     return closing if closing >= 0 else len(text)
 
 
+# Marks that cross out what follows them
+CROSS_MARKS = frozenset("❌🚫✖✗⛔")
 # A line marked wrong: "❌ Unmonitored home use." lists what not to do
-_CROSSED = compile_pattern(r"^[\s*_>#-]*(?:❌|🚫|✖|✗|⛔|\[\s*x\s*\]\s*(?:don['’]t|avoid))")
-_CROSS_OPENERS = frozenset(" \t*_>#-❌🚫✖✗⛔[")
+_CROSSED = compile_pattern(rf"^[\s*_>#-]*(?:[{''.join(sorted(CROSS_MARKS))}]|\[\s*x\s*\]\s*(?:don['’]t|avoid))")
+_CROSS_OPENERS = frozenset(" \t*_>#-[") | CROSS_MARKS
 # A condition, not an assertion: "If an ad calls it proven, ..." (to the first comma)
 _IF_CLAUSE = compile_pattern(_W + r"(?:if|unless|whether)\b[^,;:.!?—]*", re.I)
 # A short quotation inside a sentence mentions words rather than using them:
