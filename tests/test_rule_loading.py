@@ -267,3 +267,41 @@ ROW_RULES = """
 )
 def test_a_row_label_rule_counts_only_in_a_row_label_and_hides_nothing_elsewhere(tmp_path, text, found):
     assert _excerpts(tmp_path, ROW_RULES, "test/", text) == found
+
+
+COMPANY_RULES = """
+  - id: test/pointing
+    category: minimized-risk
+    message: 'pointing: "{match}"'
+    match: {phrases: ["overblown"]}
+    after:
+      - {phrases: ["side effect~"]}
+    examples: {bad: ['It has side effects. Overblown.'], good: ['Overblown.']}
+  - id: test/called
+    category: minimized-risk
+    message: 'called: "{match}"'
+    match: {phrases: ["overblown"]}
+    with:
+      - {phrases: ["nausea"]}
+    examples: {bad: ['The nausea talk is overblown.'], good: ['Overblown.']}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the rule listed first lacks its sentence before, so the same words still make the second rule's claim
+        ("The nausea talk is overblown.\n", ["test/called"]),
+        ("Pills have side effects. That is overblown.\n", ["test/pointing"]),
+        ("Pills have side effects. The nausea talk is overblown.\n", ["test/pointing"]),  # one claim, told once
+        ("That is overblown.\n", []),
+    ],
+)
+def test_a_match_without_its_company_hides_no_other_rules_match(tmp_path, text, found):
+    from claimlint.ruleset import load_rules
+    from claimlint.runner import lint_text
+    from claimlint.selection import select
+
+    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", COMPANY_RULES + "vocabulary:", 1))
+    rules = select(load_rules([tmp_path / "rules"]), ["test/"])
+    assert [f.rule for f in lint_text(text, rules, "d.md")] == found

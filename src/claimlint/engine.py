@@ -65,11 +65,10 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
                 # left out before matching, not excused after: a wide match of the row-label rule ("Members see
                 # twice the results") would otherwise swallow a precise one inside it ("twice the results")
                 rules = [rule for rule in rules if not rule.where]
-            for rule, start, end in _matches(rules, *text):
+            for rule, start, end, sentence in _matches(rules, *text, view, index):
                 if rule.scope == "document" and rule.id in reported_once:
                     continue
-                sentence = view.span_at(index, start, end)
-                if sentence is None or _excused(rule, sentence, start, end, view, index):
+                if _excused(rule, sentence, start, end, view, index):
                     continue
                 where = (index, segment, start, end)
                 if rule.answered:
@@ -108,8 +107,10 @@ def lint(document: Document, ruleset: RuleSet, disclosures: dict[str, str] | Non
     return findings
 
 
-def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[tuple[Rule, int, int]]:
-    """Matches of a pack's rules, leftmost first, then the rule listed first, as offsets in the segment.
+def _matches(
+    rules: list[Rule], text: str, cuts: list[tuple[int, int]], view: DocumentView, index: int
+) -> list[tuple[Rule, int, int, Sentence]]:
+    """Matches of a pack's rules, leftmost first, then the rule listed first, with the sentence each lies in.
 
     ``text`` is the segment's text without its emphasis words, ``cuts`` where
     they were taken out (see ``_without_emphasis``).
@@ -117,6 +118,9 @@ def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[
     A match that lies inside one already kept ("proven" inside "clinically
     proven") repeats it and is dropped; matches that only overlap ("Most
     guests feel" and "feel 10 years younger") are two claims and both stay.
+    A match without the company its rule needs (``with``, ``after``) is no
+    claim, so it hides nothing: "overblown" that does not wave away the harm
+    just named may still call a harm overblown in its own sentence.
     """
     found = sorted(
         (
@@ -126,16 +130,17 @@ def _matches(rules: list[Rule], text: str, cuts: list[tuple[int, int]]) -> list[
         ),
         key=lambda item: (item[0], item[1]),
     )
-    kept: list[tuple[Rule, int, int]] = []
+    kept: list[tuple[Rule, int, int, Sentence]] = []
     widest_end = -1
     for start, _, end, rule in found:
-        if rule.answered:
-            kept.append((rule, start, end))  # a question's words: they claim nothing until answered
-            continue
-        if end <= widest_end:
+        if not rule.answered and end <= widest_end:
             continue  # inside a kept match
-        kept.append((rule, start, end))
-        widest_end = end
+        sentence = view.span_at(index, start, end)
+        if sentence is None or _lacks_company(rule, sentence, view, index):
+            continue
+        kept.append((rule, start, end, sentence))
+        if not rule.answered:  # a question's words claim nothing until answered
+            widest_end = end
     return kept
 
 
@@ -243,7 +248,8 @@ _LIMIT = re.compile(
 )
 
 
-def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
+def _lacks_company(rule: Rule, sentence: Sentence, view: DocumentView, index: int) -> bool:
+    """Whether the words a rule needs beside its match (``with``) or just before it (``after``) are missing."""
     if rule.with_sources:
         around = view.surroundings(index, sentence)
         if not all(pattern.search(around) for pattern in rule.with_patterns):
@@ -254,16 +260,22 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
                 pattern.search(before.text) or pattern.search(around) for pattern in rule.with_patterns
             ):
                 return True
-        elif "negated" in rule.unless and sentence.segment.kind != "table-cell" and _CONTRAST.search(around):
+    if rule.after_sources:
+        before = view.sentence_before(index, sentence)
+        if before is None or not all(pattern.search(before.text) for pattern in rule.after_patterns):
+            return True  # what the claim refers back to is not in the sentence before it
+    return False
+
+
+def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: DocumentView, index: int) -> bool:
+    if rule.with_sources and "negated" in rule.unless and sentence.segment.kind != "table-cell":
+        around = view.surroundings(index, sentence)
+        if _CONTRAST.search(around):
             # "It didn't fix everything overnight, but it works most of the time": the "overnight" is denied
             # before the contrast that makes the claim
             for pattern in rule.with_patterns:
                 if all(_denied_before(sentence, around, m, start) for m in pattern.finditer(around)):
                     return True
-    if rule.after_sources:
-        before = view.sentence_before(index, sentence)
-        if before is None or not all(pattern.search(before.text) for pattern in rule.after_patterns):
-            return True  # what the claim refers back to is not in the sentence before it
     if rule.except_pattern is not None:
         for other in rule.except_pattern.finditer(sentence.text):
             if other.start() + sentence.start < end and other.end() + sentence.start > start:
