@@ -184,13 +184,17 @@ def test_a_with_rule_needs_each_part_in_the_same_sentence(tmp_path, text, flagge
 
 def _excerpts(tmp_path, rule: str, rule_id: str, text: str) -> list[str]:
     """What one rule, added to the test pack, flags in a text."""
+    return [f.excerpt for f in _findings(tmp_path, rule, rule_id, text)]
+
+
+def _findings(tmp_path, rules: str, selected: str, text: str) -> list:
+    """The findings of the selected rules, added to the test pack, in a text."""
     from claimlint.ruleset import load_rules
     from claimlint.runner import lint_text
     from claimlint.selection import select
 
-    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", rule + "vocabulary:", 1))
-    rules = select(load_rules([tmp_path / "rules"]), [rule_id])
-    return [f.excerpt for f in lint_text(text, rules, "d.md")]
+    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", rules + "vocabulary:", 1))
+    return lint_text(text, select(load_rules([tmp_path / "rules"]), [selected]), "d.md")
 
 
 @pytest.mark.parametrize(
@@ -298,10 +302,4 @@ COMPANY_RULES = """
     ],
 )
 def test_a_match_without_its_company_hides_no_other_rules_match(tmp_path, text, found):
-    from claimlint.ruleset import load_rules
-    from claimlint.runner import lint_text
-    from claimlint.selection import select
-
-    write_pack(tmp_path / "rules", PACK.replace("\nvocabulary:", COMPANY_RULES + "vocabulary:", 1))
-    rules = select(load_rules([tmp_path / "rules"]), ["test/"])
-    assert [f.rule for f in lint_text(text, rules, "d.md")] == found
+    assert [f.rule for f in _findings(tmp_path, COMPANY_RULES, "test/", text)] == found
