@@ -703,8 +703,8 @@ def test_a_team_names_the_usual_first_treatments_of_its_condition(tmp_path, caps
     findings = _team_findings(tmp_path, capsys, pack, text)
     assert _conflicts(findings) == [("conflict/guideline-position", 1)]
     assert "House Neurology Panel" in findings[0]["message"]
-    # without them, the draft names no condition
-    assert not _team_findings(tmp_path, capsys, TEAM_KNOWLEDGE, text)
+    # without them, the draft names no condition (the ordeal it sets against the product is still a first-resort claim)
+    assert _conflicts(_team_findings(tmp_path, capsys, TEAM_KNOWLEDGE, text)) == [("conflict/first-resort", 1)]
 
 
 def test_a_guideline_is_contradicted_by_any_unbacked_stance(tmp_path, capsys):
