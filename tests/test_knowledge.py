@@ -1374,6 +1374,38 @@ def test_a_medicine_mixed_by_a_pharmacy_is_compounded(builtin_rules, text):
     assert "disclosure/not-fda-approved" in rules_fired(builtin_rules, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Meet the Duo Chew: sildenafil + tadalafil in one mint chew.", "Compounded sildenafil is not FDA-approved"),
+        ("Our Dual Spray puts finasteride and minoxidil together in one scalp spray.", "Compounded finasteride is"),
+        ("Try our compounded tadalafil chews.", "Compounded tadalafil is not FDA-approved"),
+    ],
+)
+def test_two_medicines_in_one_dosage_form_are_a_compounded_mix(builtin_rules, text, message):
+    found = [f.message for f in lint_text(text, builtin_rules, "d.md") if f.rule == "disclosure/not-fda-approved"]
+    assert len(found) == 1 and found[0].startswith(message), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sildenafil and tadalafil are both FDA-approved tablets; your doctor prescribes one or the other.",
+        "Ask whether finasteride and minoxidil, each used on its own, suit you.",
+    ],
+)
+def test_two_medicines_named_together_are_no_mix(builtin_rules, text):
+    assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, text)
+
+
+def test_approval_said_of_generics_is_not_lent_to_the_compounded_mix(builtin_rules):
+    text = (
+        "Grab the Duo Chew (sildenafil + tadalafil in one mint chew).\n\n"
+        "Generic finasteride and sildenafil are the same FDA-approved generics you'd pick up at a pharmacy.\n"
+    )
+    assert "conflict/approval-claim" not in rules_fired(builtin_rules, text)
+
+
 def test_a_pharmacy_that_only_fills_the_prescription_compounds_nothing(builtin_rules):
     text = "Your testosterone prescription is filled at our partner pharmacy and shipped to you."
     assert "disclosure/not-fda-approved" not in rules_fired(builtin_rules, text)

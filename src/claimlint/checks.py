@@ -357,6 +357,8 @@ def _product_values(view: DocumentView, claim: Claim) -> dict:
     text = claim.sentence.text
     # named in the sentence, or the page's topic by the page's own name for it
     mention = view.named(claim) if claim.product.end else view.topic_names.get(claim.product.id, product.display)
+    if claim.use == "compounded" and mention.lower() in {name.lower() for name in product.names}:
+        mention = "compounded " + mention  # the compounded form is what lacks approval, not the drug
     values = {
         "product": mention,
         "is": "are" if _plural(mention) else "is",
@@ -1292,8 +1294,12 @@ def _borrowed_approval(view: DocumentView, sentence: Sentence, match: re.Match) 
             # (gels, ...) are approved for men whose ...": a use, judged as such
             return None
         if nearest.product.id in bases and nearest.use in ("unnamed", "approved"):
-            if _BRAND_OR_GENERIC.search(sentence.text, 0, nearest.product.start):
-                return None  # "Brand and generic tretinoin creams are FDA-approved": said of the approved products
+            if _BRAND_OR_GENERIC.search(sentence.text, 0, nearest.product.start) or _GENERICS.match(
+                sentence.text, match.end()
+            ):
+                # "Brand and generic tretinoin creams are FDA-approved", "the same FDA-approved generics you'd
+                # pick up at a pharmacy": said of the approved products
+                return None
             if _CONTRASTED.search(sentence.text, match.end()) or _LISTED_APART.match(sentence.text, match.end()):
                 return None  # "the trial data belong to FDA-approved tirzepatide, not to our pharmacy's product"
             if _names_its_brand(view, sentence, nearest):
@@ -1378,6 +1384,7 @@ _APPROVED_KINDS = compile_pattern(
     r"\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:all\s+|also\s+)?(?:an?\s+)?$",
     re.I,
 )
+_GENERICS = compile_pattern(r"\s+generics?\b", re.I)
 _BRAND_OR_GENERIC = compile_pattern(
     r"\b(?:brand(?:-name)?|branded|generic)(?:\s+(?:and|or)\s+(?:brand(?:-name)?|branded|generic))?\s+$", re.I
 )

@@ -252,7 +252,7 @@ class KnowledgeBase:
             if not compounded and re.search(r"\bcompounded\s+(?:[\w-]+\s+){0,2}$", before):
                 compounded = self.products[product_id].compounded
             mentions.append(Mention(start, end, product_id, compounded))
-        return mentions
+        return _combined_in_one(text, mentions, self.products)
 
     def condition_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
         return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words)]
@@ -486,3 +486,35 @@ def _guideline(doc: Located, item) -> Guideline:
         aligned=_text(doc, item, "aligned", "guideline"),
         source=_text(doc, item, "source", "guideline"),
     )
+
+
+# two medicines joined into one dosage form: "sildenafil + tadalafil in one troche"
+_JOINED = re.compile(r"\s*(?:\+|&|,|\band\b|\bplus\b|\bwith\b)\s*", re.I)
+_IN_ONE_FORM = re.compile(
+    r"(?:\s+(?:together|combined))?\s+in\s+(?:one|a\s+single)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:troches?|lozenges?|melts?|chews?|gumm(?:y|ies)|squares?|sprays?|creams?|serums?|gels?|tablets?|pills?"
+    r"|capsules?|formulas?|injections?|shots?|vials?|syringes?|drops?|patch(?:es)?|pumps?|jars?|bottles?)\b",
+    re.I,
+)
+
+
+def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Product]) -> list[Mention]:
+    """Mentions with a combination of medicines in one dosage form marked compounded.
+
+    No approved product joins sildenafil and tadalafil, or finasteride and
+    minoxidil, in one troche or spray: only a compounding pharmacy makes such a
+    mix, so each medicine in it is named in a compounded form.
+    """
+    marked = list(mentions)
+    for i in range(len(mentions) - 1):
+        first, second = mentions[i], mentions[i + 1]
+        if (
+            first.id != second.id
+            and products[first.id].compounded
+            and products[second.id].compounded
+            and _JOINED.fullmatch(text, first.end, second.start)
+            and _IN_ONE_FORM.match(text, second.end)
+        ):
+            marked[i] = Mention(first.start, first.end, first.id, True)
+            marked[i + 1] = Mention(second.start, second.end, second.id, True)
+    return marked
