@@ -15,7 +15,7 @@ from claimlint.compiled import compile_pattern
 from claimlint.context import SHARE_OF_WHOLE, Sentence
 from claimlint.document import PLACEHOLDER
 from claimlint.findings import Finding
-from claimlint.knowledge import Guideline, KnowledgeBase, Mention, Restriction
+from claimlint.knowledge import DOSAGE_FORMS, Guideline, KnowledgeBase, Mention, Restriction
 from claimlint.patterns import literal_alternation, phrase_requirements
 from claimlint.view import PATTERN_WORDS, Claim, DocumentView, risk_named
 
@@ -658,20 +658,11 @@ def unapproved_disclosure(view: DocumentView, rule) -> list[Finding]:
     return _compounded_unnamed(view, rule)
 
 
-# The forms a medicine is sold in, shared by the checks that read what a page sells: "compounded troches",
-# "our lozenges are ..."
-_DOSAGE_FORMS = (
-    r"(?:creams?|serums?|pellets?|capsules?|troches?|lozenges?|injections?|injectables?|tablets?|pills?|drops|sprays?"
-    r"|gels?|solutions?|formulas?|formulations?|vials?|shots?|chews?|melts?|gummies|patch(?:es)?|ointments?|lotions?"
-    r"|suspensions?|tinctures?|pens?)"
-)
-
-
 # A compounded preparation the knowledge base does not name: "custom-compounded tretinoin cream", "our compounding
 # partner makes troches"
 _MIXED = r"(?:mixed|made|prepared|blended|custom[- ]made)"  # what a pharmacy that compounds does to a medicine
 _COMPOUNDED_PREPARATION = compile_pattern(
-    r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?" + _DOSAGE_FORMS + r"\b"
+    r"\b(?:custom[- ]?)?compounded\s+(?:[\w+.%-]+\s+){0,4}?" + DOSAGE_FORMS + r"\b"
     r"|\bour\s+(?:[\w-]+\s+)?compounding\s+(?:partner|pharmacy|pharmacist|lab)\s+(?:makes|prepares|mixes|compounds|blends)\b"
     r"|\b(?:custom[- ])?compounded\s+(?:fresh\s+)?(?:by|at|in)\s+(?:our|a|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:pharmacy|lab|partner)"
@@ -1215,7 +1206,7 @@ _ONE_USE_ONLY = compile_pattern(r"\s*(?:[\w-]+\s*){0,2}?[,;]?\s*(?:but\s+)?only\
 _SAID_OF_IT = compile_pattern(
     r"(?:\bit['’]s|\bit\s+is|\bthey['’]re|\bthey\s+are|\beverything(?:\s+[\w'’]+){0,3}\s+is"
     r"|\bevery\s+(?:vial|batch|dose|bottle|order|product|item|shot|pen|syringe|capsule|one)\s+is|\ball\s+(?:of\s+)?our"
-    r"(?:\s+[\w-]+){1,2}\s+are|\bour\s+(?:[\w-]+\s+)?(?:" + _DOSAGE_FORMS + r"|medications?|meds)"
+    r"(?:\s+[\w-]+){1,2}\s+are|\bour\s+(?:[\w-]+\s+)?(?:" + DOSAGE_FORMS + r"|medications?|meds)"
     r"\s+(?:are|is))\s+(?:(?:also|fully|100%|all|completely)\s+)?(?:an?\s+)?$",
     re.I,
 )
