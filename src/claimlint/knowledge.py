@@ -489,14 +489,14 @@ def _guideline(doc: Located, item) -> Guideline:
 
 
 # two medicines joined into one dosage form: "sildenafil + tadalafil in one troche"
-_JOINED = re.compile(r"\s*(?:\+|&|,|\band\b|\bplus\b|\bwith\b)\s*", re.I)
+_JOINED = compile_pattern(r"\s*(?:\+|&|,|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 # the forms a medicine is sold in: "our lozenges", "in one mint chew"
 DOSAGE_FORMS = (
     r"(?:creams?|serums?|pellets?|capsules?|troches?|lozenges?|injections?|injectables?|tablets?|pills?|drops?|sprays?"
     r"|gels?|solutions?|formulas?|formulations?|vials?|shots?|chews?|melts?|gumm(?:y|ies)|patch(?:es)?|ointments?"
     r"|lotions?|suspensions?|tinctures?|pens?|squares?|syringes?|pumps?|jars?|bottles?)"
 )
-_IN_ONE_FORM = re.compile(
+_IN_ONE_FORM = compile_pattern(
     r"(?:\s+(?:together|combined))?\s+in\s+(?:one|a\s+single)\s+(?:[\w-]+\s+){0,2}?" + DOSAGE_FORMS + r"\b", re.I
 )
 
