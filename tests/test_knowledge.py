@@ -1031,11 +1031,18 @@ def test_an_approval_said_of_our_generic_is_lent_to_the_compounded_product_on_sa
         ('"Six years of tennis elbow, done in three weeks. I feel great." (Dana R., Austin)', "done in three weeks"),
         ('"My daughter went from 30 seizures a week to two." (Marisol, 38)', "from 30 seizures a week to two"),
         ('"Two years clean now and I feel great." — Marcus R., Phoenix', "years clean"),
+        ('"Bedbound for a year. Three weeks on Oravel and I walked my dog." (Tess, 40)', "Three weeks on Oravel and I"),
+        ('"Six weeks with the brace and my surgeon cancelled it." (Al, 61)', "Six weeks with the brace and my"),
     ],
 )
 def test_every_sentence_of_a_signed_quotation_can_tell_a_dramatic_result(builtin_rules, quotation, result):
     found = [f for f in lint_text(quotation + "\n", builtin_rules, "d.md") if f.rule == "efficacy/testimonial-result"]
     assert [f.excerpt for f in found][:1] == [result]
+
+
+def test_a_story_of_weeks_that_changed_nothing_tells_no_result(builtin_rules):
+    story = '"Three months of PT and I was still wincing at every press." (Sam, 37)'
+    assert "efficacy/testimonial-result" not in rules_fired(builtin_rules, story)
 
 
 def test_the_first_testimonial_is_on_the_quotation_line_not_the_label_above_it(builtin_rules):

@@ -1005,6 +1005,10 @@ _DRAMATIC_RESULT = compile_pattern(
     r"\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|sessions?|infusions?|treatments?|visits?|drips?|shots?|rounds?)\b"
     r"|(?:years?|months?)\s+(?:clean|sober)\b|not\s+(?:one|a\s+single)\s+(?:craving|flare|migraine|attack|seizure)"
     r"|cancell?ed\s+(?:my|the|her|his)\s+(?:\w+\s+)?(?:surgery|replacement|operation)"
+    # a turnaround told against the calendar: "Three weeks on LDN and I walked my daughter to school"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|\d{1,2})\s+(?:days?|weeks?|months?|nights?)"
+    r"\s+(?:on|of|with|into)\s+[^.;!?\n]{1,40}?,?\s+and\s+(?:I|I['’]m|my|she|she['’]s|he|he['’]s|her|his|we|our|it)\b"
+    r"(?![^.;!?\n]{0,30}\b(?:still|nothing|no\s+(?:change|difference|better)|didn['’]t|wasn['’]t|worse)\b)"
     r"|ancient\s+history|(?:sleeping|sleep|feel|feeling|look|looking)\s+like\s+a\s+(?:teenager|kid|new\s+(?:man|woman|person)))",
     re.I,
 )
