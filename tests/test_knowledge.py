@@ -1387,6 +1387,7 @@ def test_a_medicine_mixed_by_a_pharmacy_is_compounded(builtin_rules, text):
         ("Meet the Duo Chew: sildenafil + tadalafil in one mint chew.", "Compounded sildenafil is not FDA-approved"),
         ("Our Dual Spray puts finasteride and minoxidil together in one scalp spray.", "Compounded finasteride is"),
         ("Try our compounded tadalafil chews.", "Compounded tadalafil is not FDA-approved"),
+        ("The Crown Spray: finasteride + minoxidil, custom-blended by our partner pharmacy.", "Compounded finasteride"),
     ],
 )
 def test_two_medicines_in_one_dosage_form_are_a_compounded_mix(builtin_rules, text, message):
@@ -1399,6 +1400,7 @@ def test_two_medicines_in_one_dosage_form_are_a_compounded_mix(builtin_rules, te
     [
         "Sildenafil and tadalafil are both FDA-approved tablets; your doctor prescribes one or the other.",
         "Ask whether finasteride and minoxidil, each used on its own, suit you.",
+        "Finasteride and minoxidil are sold by every pharmacy as FDA-approved generics.",
     ],
 )
 def test_two_medicines_named_together_are_no_mix(builtin_rules, text):

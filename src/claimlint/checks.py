@@ -1165,7 +1165,7 @@ _LISTED_APART = compile_pattern(
 )
 _GENERIC_APPROVED = compile_pattern(
     r"\s*(?:[\w-]+\s+)?(?:GLP-1s?|ingredients?|medications?|medicines?|meds?|drugs?|formulas?|peptides?|serums?"
-    r"|molecules?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs|hemp|extracts?|gummies|tinctures?"
+    r"|molecules?|actives?|compounds?|shots?|injections?|vials?|pharmacy|pharmacies|lab|labs|hemp|extracts?|gummies|tinctures?"
     r"|oils?|softgels?|capsules?|hormones?|protocols?|programs?)\b",
     re.I,
 )

@@ -488,7 +488,7 @@ def _guideline(doc: Located, item) -> Guideline:
     )
 
 
-# two medicines joined into one dosage form: "sildenafil + tadalafil in one troche"
+# two medicines joined into one dosage form or mix: "sildenafil + tadalafil in one troche"
 _JOINED = compile_pattern(r"\s*(?:\+|&|,|\band\b|\bplus\b|\bwith\b)\s*", re.I)
 # the forms a medicine is sold in: "our lozenges", "in one mint chew"
 DOSAGE_FORMS = (
@@ -497,7 +497,11 @@ DOSAGE_FORMS = (
     r"|lotions?|suspensions?|tinctures?|pens?|squares?|syringes?|pumps?|jars?|bottles?)"
 )
 _IN_ONE_FORM = compile_pattern(
-    r"(?:\s+(?:together|combined))?\s+in\s+(?:one|a\s+single)\s+(?:[\w-]+\s+){0,2}?" + DOSAGE_FORMS + r"\b", re.I
+    r"(?:\s+(?:together|combined))?\s+in\s+(?:one|a\s+single)\s+(?:[\w-]+\s+){0,2}?" + DOSAGE_FORMS + r"\b"
+    # or mixed by a pharmacy: "finasteride + minoxidil, custom-blended by our partner pharmacy"
+    r"|,?\s*(?:custom[- ])?(?:blended|mixed|compounded|prepared)\s+(?:fresh\s+)?(?:by|at)\s+(?:our|a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?pharmac(?:y|ies|ists?)\b",
+    re.I,
 )
 
 
