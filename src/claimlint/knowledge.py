@@ -496,7 +496,7 @@ DOSAGE_FORMS = (
     r"|gels?|solutions?|formulas?|formulations?|vials?|shots?|chews?|melts?|gumm(?:y|ies)|patch(?:es)?|ointments?"
     r"|lotions?|suspensions?|tinctures?|pens?|squares?|syringes?|pumps?|jars?|bottles?)"
 )
-_IN_ONE_FORM = compile_pattern(
+_AS_ONE_MIX = compile_pattern(
     r"(?:\s+(?:together|combined))?\s+in\s+(?:one|a\s+single)\s+(?:[\w-]+\s+){0,2}?" + DOSAGE_FORMS + r"\b"
     # or mixed by a pharmacy: "finasteride + minoxidil, custom-blended by our partner pharmacy"
     r"|,?\s*(?:custom[- ])?(?:blended|mixed|compounded|prepared)\s+(?:fresh\s+)?(?:by|at)\s+(?:our|a|an|the)\s+"
@@ -506,7 +506,7 @@ _IN_ONE_FORM = compile_pattern(
 
 
 def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Product]) -> list[Mention]:
-    """Mentions with a combination of medicines in one dosage form marked compounded.
+    """Mentions with a combination of medicines in one dosage form, or blended by a pharmacy, marked compounded.
 
     No approved product joins sildenafil and tadalafil, or finasteride and
     minoxidil, in one troche or spray: only a compounding pharmacy makes such a
@@ -520,7 +520,7 @@ def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Pro
             and products[first.id].compounded
             and products[second.id].compounded
             and _JOINED.fullmatch(text, first.end, second.start)
-            and _IN_ONE_FORM.match(text, second.end)
+            and _AS_ONE_MIX.match(text, second.end)
         ):
             marked[i] = Mention(first.start, first.end, first.id, True)
             marked[i + 1] = Mention(second.start, second.end, second.id, True)
