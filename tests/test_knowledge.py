@@ -517,6 +517,11 @@ def test_a_team_adds_its_own_product_condition_and_guideline(tmp_path, capsys):
         ),
         (TEAM_KNOWLEDGE.replace("status: approved", "status: maybe"), "status: maybe", "status must be one of"),
         (
+            TEAM_KNOWLEDGE.replace("    broader: [migraine]\n", "    broader: [migraine]\n    curable: sometimes\n"),
+            "curable: sometimes",
+            "'curable' must be true or false",
+        ),
+        (
             TEAM_KNOWLEDGE.replace("position: weak-or-no-evidence", "position: meh"),
             "position: meh",
             "position must be one of",
@@ -1443,3 +1448,40 @@ def test_a_compounded_medicine_is_reported_where_the_paragraph_first_offers_it(b
 )
 def test_a_signed_question_and_a_script_cue_are_not_testimonials(builtin_rules, not_a_testimonial):
     assert "disclosure/testimonial" not in rules_fired(builtin_rules, not_a_testimonial)
+
+
+HCV_PAGE = (
+    "# Hepatitis C treatment\n\nEpclusa and Mavyret are FDA-approved for chronic hepatitis C.\n\n"
+    "In clinical trials the large majority of patients were cured.\n\n"
+    "Twelve weeks after your last pill, an HCV RNA test confirms the cure.\n"
+)
+
+
+def test_cure_is_the_labels_word_for_a_condition_approved_medicines_cure(builtin_rules):
+    assert "efficacy/cure-claim" not in rules_fired(builtin_rules, HCV_PAGE)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # no approved cure named: a cleanse borrowing the word
+        "HepaClear is a plant-based cleanse for hepatitis C. Most customers are cured in three cycles.",
+        # the same page, but the cure said of a condition no medicine cures
+        HCV_PAGE + "\nOur infusions cure depression, too.\n",
+        # the same page, selling a compounded product
+        HCV_PAGE + "\nAsk about compounded glutathione, which cures fatty liver.\n",
+    ],
+)
+def test_cure_stays_a_claim_outside_an_approved_cure(builtin_rules, page):
+    assert "efficacy/cure-claim" in rules_fired(builtin_rules, page)
+
+
+def test_a_team_marks_its_own_condition_curable(tmp_path, capsys):
+    pack = TEAM_KNOWLEDGE.replace("    broader: [migraine]\n", "    broader: []\n    curable: true\n")
+    pack = pack.replace("indications: [chronic-migraine]", "indications: [vestibular-migraine]")
+    write_pack(tmp_path / "kb", pack, "zenthra.yaml")
+    draft = tmp_path / "d.md"
+    draft.write_text("Zenthra is approved for vestibular migraine.\n\nMost trial patients were cured.\n")
+    assert run(["--select", "efficacy/cure-claim", "--rules", str(tmp_path / "kb"), str(draft)]) == 0
+    write_pack(tmp_path / "kb", pack.replace("    curable: true\n", ""), "zenthra.yaml")
+    assert run(["--select", "efficacy/cure-claim", "--rules", str(tmp_path / "kb"), str(draft)]) == 1

@@ -2006,6 +2006,34 @@ def approved_use(view: DocumentView, sentence: Sentence) -> bool:
     return any(c.use == "approved" for c in view.claims_in(sentence))
 
 
+def curative_use(view: DocumentView, sentence: Sentence) -> bool:
+    """Whether the cure a sentence speaks of is one approved medicines deliver (hepatitis C and its antivirals).
+
+    For the conditions most drafts discuss no medicine cures anything, so
+    "cure" is a claim. For a few (``curable: true`` in conditions.yaml) cure is
+    the outcome the labels and trials report: "SVR12 is treated as a cure",
+    "your cure test". The sentence must name only such conditions, or medicines
+    approved for one; the page must name such a medicine and promote nothing
+    compounded, unapproved or off-label, so a cleanse page borrowing the word
+    is still read as claiming a cure.
+    """
+    kb = view.knowledge
+    if "curative" not in view.memo:
+        refused = _refused(view)
+        view.memo["curative"] = not any(c.product.id not in refused for c in view.promoted[0]) and any(
+            c.use in ("approved", "unnamed") and kb.cures(c.product.id) for c in view.claims
+        )
+    if not view.memo["curative"]:
+        return False
+    for claim in view.claims_in(sentence):
+        if claim.condition is not None:
+            if claim.use != "approved" or not kb.curable(claim.condition.id):
+                return False
+        elif claim.use != "unnamed" or not kb.cures(claim.product.id):
+            return False
+    return all(kb.curable(m.id) for m in kb.condition_mentions(sentence.text))
+
+
 def approved_and_uncontrolled(view: DocumentView, sentence: Sentence) -> bool:
     """Whether what a sentence speaks of is approved and no controlled substance ("semaglutide isn't habit-forming").
 

@@ -13,6 +13,7 @@ from claimlint.checks import (
     CHECKS,
     approved_and_uncontrolled,
     approved_use,
+    curative_use,
     disclaims_results,
     states_typical_results,
     testimonial_spans,
@@ -324,6 +325,8 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         if after is not None and "caveat" in unless and tells_caveat(after.text):
             return True
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
+        return True
+    if "curable" in unless and view.knowledge.products and curative_use(view, sentence):
         return True
     if "uncontrolled" in unless and view.knowledge.products and _ADDICTION.search(sentence.text):
         return approved_and_uncontrolled(view, sentence)  # only what addiction needs: no scheduling, an approval

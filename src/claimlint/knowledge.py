@@ -69,6 +69,8 @@ class Condition:
     # the usual treatments tried first ("antidepressants", "triptans"): a draft that says to skip them
     # speaks of this condition even when it does not name it
     first_tried: tuple[str, ...] = ()
+    # approved medicines cure it (hepatitis C with direct-acting antivirals): "cure" is then the label's word
+    curable: bool = False
 
     @property
     def display(self) -> str:
@@ -285,6 +287,14 @@ class KnowledgeBase:
         wanted = self.lineage(condition_id)
         return any(i in wanted or condition_id in self.lineage(i) for i in indications)
 
+    def curable(self, condition_id: str) -> bool:
+        """Whether approved medicines cure the condition or one it is a kind of."""
+        return any(self.conditions[cid].curable for cid in self.lineage(condition_id) if cid in self.conditions)
+
+    def cures(self, product_id: str) -> bool:
+        """Whether the product is approved for a condition that approved medicines cure."""
+        return any(self.curable(cid) for cid in self.products[product_id].indications)
+
     def generic(self, product_id: str) -> str:
         """The product a brand is a brand of ("zepbound" -> "tirzepatide"), so that both count as one medicine."""
         return self.products[product_id].brand_of or product_id
@@ -397,12 +407,17 @@ def _text(doc: Located, item: dict, key: str, what: str) -> str:
 
 
 def _condition(doc: Located, item) -> Condition:
-    _fields(doc, item, "condition", ("id", "names"), ("broader", "first_tried", "source", "notes"))
+    _fields(doc, item, "condition", ("id", "names"), ("broader", "first_tried", "curable", "source", "notes"))
+    if not isinstance(item.get("curable", False), bool):
+        raise ClaimlintError(
+            f"condition {item['id']}: 'curable' must be true or false", doc.path, doc.line(item, "curable")
+        )
     return Condition(
         item["id"],
         _texts(doc, item, "names", "condition"),
         _texts(doc, item, "broader", "condition"),
         _texts(doc, item, "first_tried", "condition"),
+        bool(item.get("curable", False)),
     )
 
 

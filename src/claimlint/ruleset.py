@@ -51,6 +51,7 @@ CONDITIONS = (
     "caveat",
     "surveyed",
     "disclaimed",
+    "curable",
 )
 RULE_KEYS = {
     "id", "category", "severity", "summary", "message", "rationale", "sources", "match",
