@@ -346,6 +346,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Reviews reflect individual experiences. Typically, skin feels softer, but flares are not expected to change.",
         "That is one reader's experience, and the trial above found no difference in sleep quality.",
         "Your experience may differ. We don't claim our honey prevents or treats any illness.",
+        "Linda's experience is her own. Side effects differ, and some people feel worse than she did.",
+        "Individual experience. Results vary with the cause; some patients need more than one course.",
+        "Everyone's experience is different. Some people have the IUD removed because of side effects.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -373,6 +376,8 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "The typical person who walks through our door has tried four medicines.",  # who comes in, not what they get
         "Calm Reset brings blood pressure down an average of 11 points.",  # an average that is itself the claim
         "Results vary. Customers mostly tell us it cured their sciatica.",  # what they mostly report is itself a claim
+        "Some people feel worse before they feel better.",  # no disclaimer: the story's limit is not set
+        "Everyone's experience is different, so book a consult today.",  # a disclaimer alone
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):

@@ -812,7 +812,22 @@ _DISCLAIMER = compile_pattern(
     r"|\b(?:outcome|story|result|experience)\s+(?:is\s+(?:just\s+|only\s+)?(?:one|a\s+single)\s+(?:story|experience|case)"
     r"|(?:is\s+not|isn['’]t)\s+(?:a\s+)?(?:guarantee|promise)|is\s+one\s+of\s+many)\b"
     r"|\b(?:one|a\s+single)\s+(?:person|customer|patient|parent|member|reader|user|wearer)['’]s\s+(?:experience|story)\b"
-    r"|\b(?:reflect|describe)\s+individual\s+(?:families|customers|members|parents|patients|users|people|buyers)\b",
+    r"|\b(?:reflect|describe)\s+individual\s+(?:families|customers|members|parents|patients|users|people|buyers)\b"
+    # "Everyone's experience is different."
+    r"|\b(?:everyone|everybody|each\s+(?:person|patient|body))['’]s\s+(?:experience|results?|response|body)\s+"
+    r"(?:is|are|will\s+be)\s+different\b",
+    re.I,
+)
+# Others said to fare less well than the story told: "some people feel worse than she did", "some patients need
+# more than one course", "some people have the IUD removed because of side effects"
+_OTHERS_FARE_WORSE = compile_pattern(
+    r"\bsome\s+(?:[\w-]+\s+){0,2}?(?:feel|felt|do|did|fare|fared|respond|responded)\s+(?:much\s+|a\s+lot\s+)?"
+    r"(?:worse|less\s+well)\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,2}?(?:need|needs|needed|require|required)\s+(?:more\s+than\s+one|a\s+second|another"
+    r"|further|additional|extra)\s+(?:[\w-]+\s+)?(?:course|round|session|treatment|procedure|infusion|cycle|touch-up"
+    r"|refinement)s?\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,3}?(?:have|had|get|got)\s+(?:it|them|the\s+[\w-]+|their\s+[\w-]+)\s+removed\b"
+    r"|\bsome\s+(?:[\w-]+\s+){0,2}?(?:stop|stopped|quit)\b[^.!?;]{0,40}?\b(?:because\s+of|due\s+to)\b",
     re.I,
 )
 # The product itself is said to bring no health result: "it has not been shown to prevent stones",
@@ -896,6 +911,11 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
         if any(s is not None and _SHARE_OF_PEOPLE.search(s.text) and _tells_results(view, s) for s in shares):
             return True
         if any(s is not None and _NO_RESULT_FROM_IT.search(s.text) for s in (sentence, reply)):
+            return True
+        # or that others fare less well, in the same sentence or the next: "Linda's experience is her own. Side
+        # effects differ from person to person, and some people feel worse than she did."
+        after = view.after_in_paragraph(index, sentence)
+        if _OTHERS_FARE_WORSE.search(rest) or (after is not None and _OTHERS_FARE_WORSE.search(after.text)):
             return True
     return False
 
