@@ -1397,6 +1397,7 @@ def test_a_medicine_mixed_by_a_pharmacy_is_compounded(builtin_rules, text):
         ("Meet the Duo Chew: sildenafil + tadalafil in one mint chew.", "Compounded sildenafil is not FDA-approved"),
         ("Our Dual Spray puts finasteride and minoxidil together in one scalp spray.", "Compounded finasteride is"),
         ("Try our compounded tadalafil chews.", "Compounded tadalafil is not FDA-approved"),
+        ("Our Biest cream (estradiol and progesterone in one cream) is new.", "Biest is not FDA-approved"),
         ("The Crown Spray: finasteride + minoxidil, custom-blended by our partner pharmacy.", "Compounded finasteride"),
     ],
 )
@@ -1411,6 +1412,8 @@ def test_two_medicines_in_one_dosage_form_are_a_compounded_mix(builtin_rules, te
         "Sildenafil and tadalafil are both FDA-approved tablets; your doctor prescribes one or the other.",
         "Ask whether finasteride and minoxidil, each used on its own, suit you.",
         "Finasteride and minoxidil are sold by every pharmacy as FDA-approved generics.",
+        # an approved combination, spelled out
+        "Combination products such as Bijuva (estradiol and progesterone in one capsule) are FDA-approved too.",
     ],
 )
 def test_two_medicines_named_together_are_no_mix(builtin_rules, text):

@@ -530,6 +530,8 @@ def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Pro
     marked = list(mentions)
     for i in range(len(mentions) - 1):
         first, second = mentions[i], mentions[i + 1]
+        if i and _glosses_approved(text, mentions[i - 1], first, products):
+            continue  # the mix spelled out for an approved one: "Bijuva (estradiol and progesterone in one capsule)"
         if (
             first.id != second.id
             and products[first.id].compounded
@@ -540,3 +542,16 @@ def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Pro
             marked[i] = Mention(first.start, first.end, first.id, True)
             marked[i + 1] = Mention(second.start, second.end, second.id, True)
     return marked
+
+
+_OPENS_GLOSS = re.compile(r"\s*[(,:\u2014\u2013-]\s*")
+
+
+def _glosses_approved(text: str, before: Mention, first: Mention, products: dict[str, Product]) -> bool:
+    """Whether the mix right after an approved product's name spells out what that product holds."""
+    return (
+        products[before.id].status == "approved"
+        and not before.compounded
+        and before.id != first.id
+        and _OPENS_GLOSS.fullmatch(text, before.end, first.start) is not None
+    )
