@@ -1398,6 +1398,7 @@ def test_a_medicine_mixed_by_a_pharmacy_is_compounded(builtin_rules, text):
         ("Our Dual Spray puts finasteride and minoxidil together in one scalp spray.", "Compounded finasteride is"),
         ("Try our compounded tadalafil chews.", "Compounded tadalafil is not FDA-approved"),
         ("Our Biest cream (estradiol and progesterone in one cream) is new.", "Biest is not FDA-approved"),
+        ("Unlike Cialis, sildenafil + tadalafil in one chew works fast.", "Compounded sildenafil is not FDA-approved"),
         ("The Crown Spray: finasteride + minoxidil, custom-blended by our partner pharmacy.", "Compounded finasteride"),
     ],
 )

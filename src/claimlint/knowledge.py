@@ -544,7 +544,7 @@ def _combined_in_one(text: str, mentions: list[Mention], products: dict[str, Pro
     return marked
 
 
-_OPENS_GLOSS = re.compile(r"\s*[(,:\u2014\u2013-]\s*")
+_OPENS_GLOSS = re.compile(r"\s*\(\s*")
 
 
 def _glosses_approved(text: str, before: Mention, first: Mention, products: dict[str, Product]) -> bool:
