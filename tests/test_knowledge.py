@@ -1494,3 +1494,10 @@ def test_a_team_marks_its_own_condition_curable(tmp_path, capsys):
     assert run(["--select", "efficacy/cure-claim", "--rules", str(tmp_path / "kb"), str(draft)]) == 0
     write_pack(tmp_path / "kb", pack.replace("    curable: true\n", ""), "zenthra.yaml")
     assert run(["--select", "efficacy/cure-claim", "--rules", str(tmp_path / "kb"), str(draft)]) == 1
+
+
+def test_an_abbreviation_another_field_uses_is_no_product_name(builtin_rules):
+    # "DAA" on a supplement page is D-aspartic acid, not a hepatitis C antiviral
+    assert "disclosure/off-label" not in rules_fired(
+        builtin_rules, "DAA raises testosterone in men with low testosterone."
+    )
