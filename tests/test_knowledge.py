@@ -1050,6 +1050,17 @@ def test_every_sentence_of_a_signed_quotation_can_tell_a_dramatic_result(builtin
     assert [f.excerpt for f in found][:1] == [result]
 
 
+def test_turns_of_a_story_tell_a_result_only_inside_a_testimonial(builtin_rules):
+    signed = "> \"Two injections later I hiked Angel's Landing. My grandkids couldn't believe it.\" (Gary, 58)"
+    found = [f for f in lint_text(signed + "\n", builtin_rules, "d.md") if f.rule == "efficacy/testimonial-result"]
+    assert [f.excerpt for f in found] == ["Two injections later I", "couldn't believe it"]
+    typical = signed + "\n\nIn the trials, most people had less knee pain, by about a fifth on average [1].\n"
+    assert "efficacy/testimonial-result" not in rules_fired(builtin_rules, typical)
+    # the same words in the writer's own prose are no story: nothing is a testimonial, nothing is reported
+    prose = "I couldn't believe it when the trial data came out: the effect was smaller than the headlines said.\n"
+    assert rules_fired(builtin_rules, prose) == set()
+
+
 def test_a_story_of_weeks_that_changed_nothing_tells_no_result(builtin_rules):
     story = '"Three months of PT and I was still wincing at every press." (Sam, 37)'
     assert "efficacy/testimonial-result" not in rules_fired(builtin_rules, story)

@@ -1034,6 +1034,37 @@ _DRAMATIC_RESULT = compile_pattern(
 )
 
 
+# Turns of a story that only tell a dramatic result inside a testimonial: "His teacher couldn't believe it",
+# "Went from a Norwood 4 to a full mop", "Three infusions in, I was planning my wedding". Read outside a quotation
+# they are ordinary prose, so they do not make a sentence a testimonial.
+_TOLD_RESULT = compile_pattern(
+    r"\b(?:went|gone|go)\s+from\s+[^.;!?\n]{1,50}?\bto\s+(?:a\s+|an\s+|the\s+)?(?:zero|none|nothing|normal|straight|full"
+    r"|maybe\s+one|honor\s+roll|\d|[A-D]['’]?s\b|walking|running|hiking|sleeping|hitting|back\s+(?:at|on|to))"
+    r"|\b(?:norwood|stage)\s+\w+\s+to\s+(?:a\s+)?(?:full|stage|norwood|normal)\b"
+    r"|\b(?:couldn['’]t|could\s+not|can['’]t)\s+believe\s+(?:it|the\s+difference|my|his|her|how|what)\b"
+    r"|\b(?:was|were)\s+speechless\b|\bshook\s+(?:his|her)\s+head\b|\bproved\s+(?:her|him|them|everyone|every\s+\w+)\s+wrong\b"
+    r"|\bI\s+cancell?ed\b(?!\s+(?:my|the|our)\s+(?:subscription|membership|order|plan|account|box))"
+    r"|\bcancell?ed\s+it\b|\bnever\s+needed\s+the\s+(?:operation|surgery|transplant|replacement|procedure)"
+    r"|\b(?:threw|tossed|binned|ditched|boxed\s+up|put)\s+(?:out\s+|away\s+)?(?:my|every|all\s+my|his|her)\s+"
+    # a thing the condition needed: the medicines stopped are the stop-medicine rule's
+    r"(?:[\w$,.-]+\s+){0,3}?(?:glasses|cane|CPAP|pads|razors?|socks|leggings|brace|magnifier|fan|crutches|walker)\b"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|\d{1,2})\s+(?:days?|weeks?|sessions?"
+    r"|infusions?|drips?|bottles?|visits?|injections?|treatments?|shots?|doses?|dives?|rounds?|lozenges?)\s+(?:in|later)"
+    r"\s*,?\s+(?:and\s+)?(?:I|I['’]m|my|the|she|he|his|her|we|it)\b"
+    r"(?![^.;!?\n]{0,40}\b(?:still|nothing|no\s+(?:change|difference)|didn['’]t|wasn['’]t|worse|tired|sore|nause\w*|dizzy)\b)"
+    r"|\b(?:ever\s+since|and\s+counting|(?:hasn['’]t|haven['’]t|never)\s+come\s+back|stayed\s+that\s+way)\b"
+    r"|\bnever\s+had\s+(?:a\s+single|another|one)\b|\bnot\s+(?:one|a\s+single\s+\w+)\s+since\b"
+    r"|\bdidn['’]t\s+(?:get|feel|have|catch)\s+(?:sick\s+once|a\s+single|one\s+single)\b"
+    r"|\b(?:haven['’]t|hasn['’]t)\s+(?:once\s+)?(?:refilled|caught|wanted|complained|found)\b"
+    r"|\b(?:completely|totally|perfectly|fully)\s+(?:clear|clean|normal|bare|back|filled\s+in|healed|smooth)\b"
+    r"|\blike\s+(?:I['’]m|I\s+was|I\s+did|they\s+did|it\s+did)\s+(?:at\s+|in\s+my\s+)?(?:\d\d|twenty|thirty|twenties|thirties)"
+    r"|\b(?:I['’]m|I\s+am)\s+(?:\d\d|twenty|thirty)\s+again\b|\bback\s+where\s+(?:it|they)\s+(?:was|were)\s+at\s+\d\d"
+    r"|\b(?:fog|heaviness|depression)\s+(?:just\s+)?lifted\b"
+    r"|\b(?:myself|normal)\s+again\b",
+    re.I,
+)
+
+
 def testimonial_result(view: DocumentView, rule) -> list[Finding]:
     """A testimonial tells a dramatic result and the draft never says what results people generally get.
 
@@ -1045,7 +1076,7 @@ def testimonial_result(view: DocumentView, rule) -> list[Finding]:
         return []
     found = []
     for sentence in testimonials:
-        match = _DRAMATIC_RESULT.search(sentence.text)
+        match = _DRAMATIC_RESULT.search(sentence.text) or _TOLD_RESULT.search(sentence.text)
         if match is None:
             continue
         start, end = sentence.start + match.start(), sentence.start + match.end()
