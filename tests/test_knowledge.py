@@ -1061,6 +1061,18 @@ def test_turns_of_a_story_tell_a_result_only_inside_a_testimonial(builtin_rules)
     assert rules_fired(builtin_rules, prose) == set()
 
 
+def test_when_lab_results_arrive_is_no_statement_of_typical_results(builtin_rules):
+    story = '> "My bloating was gone in three weeks." (Priya S., Austin)\n\n'
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, story)
+    lab = story + "Results usually post to your dashboard within 10 to 14 days.\n"
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, lab)
+    typical = (
+        story
+        + "In our 2024 review of 300 members, the median change in bloating scores was small, and a third saw none.\n"
+    )
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, typical)
+
+
 def test_a_story_of_weeks_that_changed_nothing_tells_no_result(builtin_rules):
     story = '"Three months of PT and I was still wincing at every press." (Sam, 37)'
     assert "efficacy/testimonial-result" not in rules_fired(builtin_rules, story)

@@ -959,9 +959,20 @@ def _about_results(text: str) -> bool:
     Or the course of a typical patient told whole: "A typical single-implant patient has 2 to 4 days of
     swelling and receives the final crown 3 to 6 months after placement".
     """
+    if _LAB_RESULTS.search(text):
+        return False  # "Results usually post to your dashboard within 10 to 14 days": a test's report, not an outcome
     if _RESULT_TERM.search(text) or _TYPICAL_PERSON.search(text):
         return True
     return bool(_TRIAL.search(text)) and not _HARM_TALK.search(text)
+
+
+_LAB_RESULTS = compile_pattern(
+    r"\bresults?\s+(?:usually\s+|typically\s+|generally\s+|will\s+|should\s+)?(?:post|come\s+back|arrive|upload"
+    r"|are\s+(?:ready|available|posted|uploaded|back)|(?:be\s+)?(?:ready|available|posted|uploaded))\b"
+    r"|\b(?:lab|test|blood[- ]?work|blood[- ]test|kit)\s+results\s+(?:usually\s+|typically\s+)?"
+    r"(?:take|arrive|post|come)\b",
+    re.I,
+)
 
 
 _TYPICAL_PERSON = compile_pattern(
