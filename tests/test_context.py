@@ -47,6 +47,9 @@ def _categories(rules, text: str) -> set[str]:
         "In small studies, ketamine treats depression.",
         "Results vary: ketamine treats depression in some.",
         "Ketamine treats depression, according to early research.",
+        "We aren't aware of any rigorous clinical trials showing that a supplement or a drop cures depression.",
+        "The aim of the first month is to make sure ketamine treats depression for you.",
+        "Our goal with you is to find out how well ketamine treats depression, one step at a time.",
     ],
 )
 def test_honest_writing_is_not_flagged(lint, text):

@@ -39,6 +39,8 @@ _HEDGE = compile_pattern(
     r"|(?:researchers|scientists)\s+(?:think|believe|suspect|propose|hypothesi[sz]e)"
     r"|as\s+far\s+as\s+(?:we\s+know|anyone\s+knows|(?:studies|research|the\s+evidence)\s+(?:show|shows))"
     r"|(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+appear\s+to"
+    # an aim, not a result: "The goal of treatment is to calm inflammation"
+    r"|(?:goals?|aims?)\s+(?:of\s+(?:[\w'’-]+\s+){1,3}?|with\s+you\s+)?(?:is|are)\s+to"
     # a trial result told against placebo: "83% of men ..., compared with about 28% on placebo"
     r"|(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:about\s+|around\s+|roughly\s+)?(?:\d+(?:\.\d+)?\s?%|\d+\s+in\s+\d+)\s+"
     r"(?:\w+\s+){0,2}(?:placebo|sham)"

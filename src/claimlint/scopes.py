@@ -23,7 +23,7 @@ _NEG_PRE = compile_pattern(
     # "no large, independent, placebo-controlled trials showing that ..."
     r"|no\s+(?:[\w-]+,?\s+){1,4}?(?:trials?|stud(?:y|ies)|evidence|data|research)\s+(?:showing|that\s+shows?|to\s+show"
     r"|proving|that\s+proves?|demonstrating)"
-    r"|(?:not|n['’]t)\s+aware\s+of\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|proof|data|stud(?:y|ies)|trials?)"
+    r"|(?:not|(?:are|is|was|were|am|do|does|did)n['’]t)\s+aware\s+of\s+(?:any\s+)?(?:[\w-]+\s+){0,2}?(?:evidence|proof|data|stud(?:y|ies)|trials?)"
     r"(?:\s+(?:that|showing|of|for))?"
     r"|fail(?:s|ed)?\s+to|unlikely\s+to|(?:claims?|claimed|claiming|promises?|promised|promising)\s+that|so[- ]called"
     r"|avoid(?:s|ed|ing)?|myths?|not|no|never|neither|nor|none|nothing|nobody|without|cannot"
