@@ -136,6 +136,11 @@ def test_questions_and_negations_are_not_disclosures(builtin_rules, not_a_disclo
             False,
         ),
         ("Ketamine and esketamine for depression.", True),
+        # a condition in a body's name, and a use reported as failing in trials
+        ("The National Comprehensive Cancer Network guidelines discuss ketamine.", False),
+        ("Ketamine for cancer pain is offered at our Comprehensive Cancer Center.", True),
+        ("Trials of ketamine with opioids in cancer pain have been consistently negative.", False),
+        ("Trials of ketamine in cancer pain have been encouraging.", True),
     ],
 )
 def test_a_condition_beside_a_product_is_not_always_its_use(builtin_rules, text, off_label):

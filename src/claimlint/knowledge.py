@@ -257,7 +257,9 @@ class KnowledgeBase:
         return _combined_in_one(text, mentions, self.products)
 
     def condition_mentions(self, text: str, words: set[str] | None = None) -> list[Mention]:
-        return [Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words)]
+        return [
+            Mention(s, e, cid) for s, e, cid in self._condition_names.find(text, words) if not _in_body_name(text, s, e)
+        ]
 
     def lineage(self, condition_id: str) -> set[str]:
         """The condition and every broader one it is a kind of."""
@@ -555,3 +557,19 @@ def _glosses_approved(text: str, before: Mention, first: Mention, products: dict
         and before.id != first.id
         and _OPENS_GLOSS.fullmatch(text, before.end, first.start) is not None
     )
+
+
+# An organization named after a condition: "National Comprehensive Cancer Network", "American Diabetes Association"
+_BODY_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?:Society|Institute|Network|Association|Foundation|Cent(?:er|re)|Alliance|Council"
+    r"|College|Academy|Coalition|Research\s+(?:UK|Fund|Foundation)|Trust|Fund|Journal|Federation|Consortium)\b"
+)
+
+
+def _in_body_name(text: str, start: int, end: int) -> bool:
+    """Whether a condition's name is part of a body's proper name, which names no use of anything.
+
+    "The National Comprehensive Cancer Network guidelines ..." mentions no cancer;
+    a condition written in lower case ("cancer society meetings") is left as it is.
+    """
+    return text[start : start + 1].isupper() and _BODY_AFTER.match(text, end) is not None
