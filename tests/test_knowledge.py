@@ -23,6 +23,7 @@ def uses(builtin_rules, text):
     ("text", "expected"),
     [
         ("Ketamine for depression.", ("ketamine", "depression", "off-label")),
+        ("A minoxidil pill for hair loss.", ("oral-minoxidil", "hair-loss", "off-label")),
         ("Ketamine treats depression.", ("ketamine", "depression", "off-label")),
         ("IV ketamine helps ease migraines.", ("ketamine", "migraine", "off-label")),
         ("PTSD patients on ketamine report relief.", ("ketamine", "ptsd", "off-label")),
