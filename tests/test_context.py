@@ -398,6 +398,12 @@ def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lin
             "We asked 212 people who bought it to rate it after two weeks. 74% said it was comfortable.",
             "overstated-efficacy",
         ),
+        # a society or public body named by its initials in parentheses
+        ("Studies show that fertility returns soon after the implant comes out (ACOG).", "overstated-efficacy"),
+        (
+            "Trials show the shot lowers the chance of a bad flu season in older adults (per the AAFP).",
+            "overstated-efficacy",
+        ),
     ],
 )
 def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
@@ -411,6 +417,7 @@ def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
         ("Our product guarantees results.", "overstated-efficacy"),
         ("Members lose 3x more weight than people dieting on their own.", "unsupported-comparison"),
         ("We asked 212 buyers.\n\n74% said it was comfortable.", "overstated-efficacy"),
+        ("Studies show that fertility returns soon after the implant comes out.", "overstated-efficacy"),
     ],
 )
 def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, category):
@@ -423,6 +430,11 @@ def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, cate
         "*These are individual experiences. Most customers notice softer hair; growth is not a result to expect.*",
         "Results vary. In our wear study, two in three testers felt better, and one in three noticed no change.",
         "Results vary. Most members tell us they feel steadier, but we can't say a vest changed anyone's bone density.",
+        # the story set above the usual, then what the rest get, with its limit
+        "Dana's result is on the higher end. Across our clinic, most patients lose 15% to 25% of their starting weight"
+        " in the first year, and what happens after that depends on follow-up.",
+        "His experience is encouraging but not typical. Most of our patients see noticeable fading after 10 to 14"
+        " weeks of daily sunscreen and cream, usually partial rather than complete.",
     ],
 )
 def test_what_most_people_get_told_after_a_disclaimer_with_its_limit_is_no_claim(builtin_rules, text):
@@ -436,6 +448,8 @@ def test_what_most_people_get_told_after_a_disclaimer_with_its_limit_is_no_claim
         # the disclaimer in another paragraph
         "These are individual experiences.\n\nMost customers notice softer hair; growth is not typical.",
         "Individual results vary. 94% of users saw thicker hair in 30 days.",
+        # a story called above average does not excuse a claim with no limit
+        "Dana's result is on the higher end. Most patients lose 40 pounds in three months!",
     ],
 )
 def test_a_claim_after_a_disclaimer_without_its_limit_is_found(builtin_rules, text):

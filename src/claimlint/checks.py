@@ -815,7 +815,12 @@ _DISCLAIMER = compile_pattern(
     r"|\b(?:reflect|describe)\s+individual\s+(?:families|customers|members|parents|patients|users|people|buyers)\b"
     # "Everyone's experience is different."
     r"|\b(?:everyone|everybody|each\s+(?:person|patient|body))['’]s\s+(?:experience|results?|response|body)\s+"
-    r"(?:is|are|will\s+be)\s+different\b",
+    r"(?:is|are|will\s+be)\s+different\b"
+    # the story set above the usual: "Teresa's result is on the higher end", "Her experience is encouraging but not
+    # typical of everyone", "Sam's loss was better than average"
+    r"|\b(?:result|experience|outcome|story|loss|response|recovery)s?\s+(?:is|was|are|were)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:but\s+)?(?:not|n['’]t)\s+typical|(?:on\s+)?the\s+(?:higher|high|upper|better|best|far)\s+end"
+    r"|(?:better|bigger|faster|larger)\s+than\s+(?:average|typical|most)|above\s+(?:average|typical))\b",
     re.I,
 )
 # Others said to fare less well than the story told: "some people feel worse than she did", "some patients need

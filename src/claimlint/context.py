@@ -70,6 +70,11 @@ _SOCIETY = (
     r"(?:American|European|British|Canadian|National|International|World)(?:\s+[A-Z][\w-]*){0,4}"
     r"\s+(?:Society|Association|College|Academy|Organi[sz]ation|Institutes?|Federation)"
 )
+# Public health bodies and medical societies by their initials, named as the source of what a sentence says
+_BODY_INITIALS = (
+    r"(?:CDC|NIH|NCCIH|NIDDK|NCI|WHO|NHS|NICE|USPSTF|ACIP|AHRQ|Cochrane|AAD|AAP|ACOG|AHA|ADA|AUA|ACR|AAFP|ACP|AAN|AHS"
+    r"|ASCO|NCCN|ESMO|EULAR|AACE|ACG|AGA|ATS|ACC|IDSA|AAO|AAOS|ASRM)"
+)
 _CITATION = compile_pattern(
     CITE_MARK + r"|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]"
     r"|\([^()]*?\b[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?\s+(?:19|20)\d{2}[a-z]?\b[^()]*\)"
@@ -111,13 +116,12 @@ _CITATION = compile_pattern(
     # a trial's two arms given in figures: "in a 2025 head-to-head trial (20.2% vs 13.7% weight loss)"
     r"|\b(?:trial|study)\b[^.;]{0,40}?\(\s*\d+(?:\.\d+)?\s?%\s+(?:vs\.?|versus)\s+\d+(?:\.\d+)?\s?%"
     # a public health body named as the source: "(CDC)", "(NIH Office of Dietary Supplements)", "according to CDC"
-    r"|(?:\((?:per\s+|source:\s*)?|\b(?:[Aa]ccording\s+to|[Pp]er)\s+)(?:the\s+)?(?:CDC|NIH|NCCIH|NIDDK|NCI|WHO|NICE|USPSTF|AHRQ"
-    r"|NHS|Cochrane)\b(?:(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w-]*){0,5}\))?"
+    r"|(?:\((?:per\s+|source:\s*)?|\b(?:[Aa]ccording\s+to|[Pp]er)\s+)(?:the\s+)?"
+    + _BODY_INITIALS
+    + r"\b(?:(?:\s+(?:of\s+|for\s+|on\s+|and\s+)?[A-Z][\w-]*){0,5}\))?"
     # ... or as the subject that says it: "The CDC says you don't need a blood test first"; a society by its
     # initials too: "The AAD describes isotretinoin as ..."
-    r"|\b(?:CDC|NIH|WHO|NHS|USPSTF|ACIP|NICE|AHRQ|NCI|NCCIH|AAD|AAP|ACOG|AHA|ADA|AUA|ACR|AAFP|ACP|AAN|AHS|ASCO|NCCN"
-    r"|ESMO|EULAR|AACE|ACG|AGA|ATS|ACC|IDSA|AAO|AAOS|ASRM)\s+(?:notes|says|states|recommends|advises|explains"
-    r"|describes|warns|cautions)\b"
+    r"|\b" + _BODY_INITIALS + r"\s+(?:notes|says|states|recommends|advises|explains|describes|warns|cautions)\b"
     # a public body's own figures: "the same CDC figures show", "SEER data show"
     r"|\b(?:CDC|NIH|NCI|WHO|NHS|SEER|SART|AHRQ|NCHS|USPSTF|FDA)\s+(?:[\w-]+\s+)?(?:data|figures|statistics)"
     r"\s+(?:show|shows|showed|suggest|suggests)\b"

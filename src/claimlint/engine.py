@@ -245,7 +245,9 @@ def _denied_before(sentence: Sentence, around: str, word: re.Match, claim: int) 
 # what a claim about most people says of its own limits: "...; growth is not a result you should expect",
 # "..., and about one in three noticed no change", "..., but we can't tell you it changed anyone's bone density"
 _LIMIT = re.compile(
-    r"[;:]\s*\S|\bbut\b|\b(?:not|no|never|none)\b|n['’]t\b|\b(?:one|two|\d+)\s+in\s+(?:three|four|five|ten|\d+)\b", re.I
+    r"[;:]\s*\S|\bbut\b|\b(?:not|no|never|none)\b|n['’]t\b|\b(?:one|two|\d+)\s+in\s+(?:three|four|five|ten|\d+)\b"
+    r"|\brather\s+than\b|\bdepends?\s+on\b",
+    re.I,
 )
 
 
