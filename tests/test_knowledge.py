@@ -355,6 +355,9 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Linda's experience is her own. Side effects differ, and some people feel worse than she did.",
         "Individual experience. Results vary with the cause; some patients need more than one course.",
         "Everyone's experience is different. Some people have the IUD removed because of side effects.",
+        # the share told further on in the disclaimer's paragraph, or mid-clause
+        "Individual experiences. Dana had mild crowding. Plans run 4 to 14 months, and about 1 in 4 need a second set.",
+        "These are individual stories. Results vary, and on average the decline goes on, only more slowly.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):
@@ -384,6 +387,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "Results vary. Customers mostly tell us it cured their sciatica.",  # what they mostly report is itself a claim
         "Some people feel worse before they feel better.",  # no disclaimer: the story's limit is not set
         "Everyone's experience is different, so book a consult today.",  # a disclaimer alone
+        "Results vary. Dana was thrilled. The most common question we get is about price.",  # a superlative, no share
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):

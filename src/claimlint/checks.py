@@ -922,7 +922,24 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
         after = view.after_in_paragraph(index, sentence)
         if _OTHERS_FARE_WORSE.search(rest) or (after is not None and _OTHERS_FARE_WORSE.search(after.text)):
             return True
+        # or a share anywhere later in the disclaimer's paragraph: "Individual experiences. Dana had mild crowding.
+        # Treatment takes 4 to 14 months, and about 1 in 4 need a second round", "results vary, and on average ..."
+        later = [s for s in view.sentences_of(index) if s.start > sentence.start]
+        if _SHARE_IN_CLAUSE.search(rest) and _tells_results(view, sentence):
+            return True
+        if any(_SHARE_IN_CLAUSE.search(s.text) and _tells_results(view, s) for s in later):
+            return True
     return False
+
+
+# A share of people anywhere in a sentence: "about 1 in 4 need another round", "on average, decline is slower",
+# "most patients", "62% of buyers" (not a superlative: "the most common")
+_SHARE_IN_CLAUSE = compile_pattern(
+    rf"\b(?:on\s+average|(?:about|around|roughly|nearly|almost)\s+(?:half|a\s+third|a\s+quarter|two-thirds)"
+    rf"|{SHARE_OF_WHOLE}|\d{{1,3}}(?:\.\d)?\s?%\s+of)"
+    r"|(?<!\bthe\s)\b(?:most|many)\s+(?:of\s+(?:our|the|them|these)\s+)?[\w-]+s\b",
+    re.I,
+)
 
 
 def _typical_in_section(view: DocumentView) -> bool:
