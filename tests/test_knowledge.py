@@ -358,6 +358,8 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         # the share told further on in the disclaimer's paragraph, or mid-clause
         "Individual experiences. Dana had mild crowding. Plans run 4 to 14 months, and about 1 in 4 need a second set.",
         "These are individual stories. Results vary, and on average the decline goes on, only more slowly.",
+        "Individual experiences; wait times vary. Its proven benefit is fewer hospital stays. It has not been shown to"
+        " reliably speed recovery.",
     ],
 )
 def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typical):

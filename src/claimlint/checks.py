@@ -929,6 +929,10 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
             return True
         if any(_SHARE_IN_CLAUSE.search(s.text) and _tells_results(view, s) for s in later):
             return True
+        # or the product's own limit further on: "Individual experiences; wait times vary. ... It has not been shown
+        # to reliably speed recovery"
+        if any(_NO_RESULT_FROM_IT.search(s.text) for s in later):
+            return True
     return False
 
 
