@@ -937,11 +937,13 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
 
 
 # A share of people anywhere in a sentence: "about 1 in 4 need another round", "on average, decline is slower",
-# "most patients", "62% of buyers" (not a superlative: "the most common")
+# "most patients", "62% of buyers" (not a superlative, "the most common", nor "many years")
 _SHARE_IN_CLAUSE = compile_pattern(
-    rf"\b(?:on\s+average|(?:about|around|roughly|nearly|almost)\s+(?:half|a\s+third|a\s+quarter|two-thirds)"
+    r"\b(?:on\s+average|(?:about|around|roughly|nearly|almost)\s+(?:half|a\s+third|a\s+quarter|two-thirds)"
     rf"|{SHARE_OF_WHOLE}|\d{{1,3}}(?:\.\d)?\s?%\s+of)"
-    r"|(?<!\bthe\s)\b(?:most|many)\s+(?:of\s+(?:our|the|them|these)\s+)?[\w-]+s\b",
+    r"|(?<!\bthe\s)\b(?:most|many)\s+(?:of\s+(?:our|the|them|these)\s+)?(?:[\w-]+\s+)?(?:people|patients|members"
+    r"|clients|customers|users|buyers|men|women|adults|children|kids|parents|families|testers|wearers|participants"
+    r"|readers|guests|travelers|cases)\b",
     re.I,
 )
 
