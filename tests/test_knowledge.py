@@ -390,6 +390,7 @@ def test_a_statement_of_typical_results_answers_a_testimonial(builtin_rules, typ
         "Some people feel worse before they feel better.",  # no disclaimer: the story's limit is not set
         "Everyone's experience is different, so book a consult today.",  # a disclaimer alone
         "Results vary. Dana was thrilled. The most common question we get is about price.",  # a superlative, no share
+        "Results vary. How much you get depends on how many sessions you book.",  # "many" before no people
     ],
 )
 def test_a_figure_that_is_not_about_typical_results_leaves_the_testimonial_flagged(builtin_rules, not_typical):
