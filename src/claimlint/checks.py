@@ -890,6 +890,18 @@ def disclaims_results(text: str) -> bool:
     return _DISCLAIMER.search(text) is not None
 
 
+# A share of people anywhere in a sentence: "about 1 in 4 need another round", "on average, decline is slower",
+# "most patients", "62% of buyers" (not a superlative, "the most common", nor "many years")
+_SHARE_IN_CLAUSE = compile_pattern(
+    r"\b(?:on\s+average|(?:about|around|roughly|nearly|almost)\s+(?:half|a\s+third|a\s+quarter|two-thirds)"
+    rf"|{SHARE_OF_WHOLE}|\d{{1,3}}(?:\.\d)?\s?%\s+of)"
+    r"|(?<!\bthe\s)\b(?:most|many)\s+(?:of\s+(?:our|the|them|these)\s+)?(?:[\w-]+\s+)?(?:people|patients|members"
+    r"|clients|customers|users|buyers|men|women|adults|children|kids|parents|families|testers|wearers|participants"
+    r"|readers|guests|travelers|cases)\b",
+    re.I,
+)
+
+
 _NEXT_CLAUSE = compile_pattern(r"[^;:]*[;:]\s*(.*)", re.S)
 
 
@@ -924,9 +936,9 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
             return True
         # or a share anywhere later in the disclaimer's paragraph: "Individual experiences. Dana had mild crowding.
         # Treatment takes 4 to 14 months, and about 1 in 4 need a second round", "results vary, and on average ..."
-        later = [s for s in view.sentences_of(index) if s.start > sentence.start]
         if _SHARE_IN_CLAUSE.search(rest) and _tells_results(view, sentence):
             return True
+        later = [s for s in view.sentences_of(index) if s.start > sentence.start]
         if any(_SHARE_IN_CLAUSE.search(s.text) and _tells_results(view, s) for s in later):
             return True
         # or the product's own limit further on: "Individual experiences; wait times vary. ... It has not been shown
@@ -934,18 +946,6 @@ def _typical_after_disclaimer(view: DocumentView) -> bool:
         if any(_NO_RESULT_FROM_IT.search(s.text) for s in later):
             return True
     return False
-
-
-# A share of people anywhere in a sentence: "about 1 in 4 need another round", "on average, decline is slower",
-# "most patients", "62% of buyers" (not a superlative, "the most common", nor "many years")
-_SHARE_IN_CLAUSE = compile_pattern(
-    r"\b(?:on\s+average|(?:about|around|roughly|nearly|almost)\s+(?:half|a\s+third|a\s+quarter|two-thirds)"
-    rf"|{SHARE_OF_WHOLE}|\d{{1,3}}(?:\.\d)?\s?%\s+of)"
-    r"|(?<!\bthe\s)\b(?:most|many)\s+(?:of\s+(?:our|the|them|these)\s+)?(?:[\w-]+\s+)?(?:people|patients|members"
-    r"|clients|customers|users|buyers|men|women|adults|children|kids|parents|families|testers|wearers|participants"
-    r"|readers|guests|travelers|cases)\b",
-    re.I,
-)
 
 
 def _typical_in_section(view: DocumentView) -> bool:
