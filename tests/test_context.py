@@ -404,6 +404,18 @@ def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lin
             "Trials show the shot lowers the chance of a bad flu season in older adults (per the AAFP).",
             "overstated-efficacy",
         ),
+        # a study in a named journal, undated
+        (
+            "Most people get better with home care: a review in *American Family Physician* reports that about 80%"
+            " improve within a year.",
+            "overstated-efficacy",
+        ),
+        # a cure rate from a cited review
+        (
+            "In a 2019 Cochrane review, about half of the women who trained reported being cured, against 6% of"
+            " untreated women.",
+            "overstated-efficacy",
+        ),
     ],
 )
 def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
@@ -418,6 +430,11 @@ def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
         ("Members lose 3x more weight than people dieting on their own.", "unsupported-comparison"),
         ("We asked 212 buyers.\n\n74% said it was comfortable.", "overstated-efficacy"),
         ("Studies show that fertility returns soon after the implant comes out.", "overstated-efficacy"),
+        (
+            "Most people get better with home care: a study in Sweden reports that about 80% improve within a year.",
+            "overstated-efficacy",
+        ),
+        ("About half of the women who trained were cured.", "overstated-efficacy"),
     ],
 )
 def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, category):
@@ -439,6 +456,17 @@ def test_the_same_figures_uncited_or_claimed_are_found(builtin_rules, text, cate
 )
 def test_what_most_people_get_told_after_a_disclaimer_with_its_limit_is_no_claim(builtin_rules, text):
     assert "overstated-efficacy" not in _categories(builtin_rules, text + "\n")
+
+
+def test_a_story_called_one_of_the_best_outcomes_beside_what_most_get_needs_no_disclosure(builtin_rules):
+    text = (
+        '> "My skin is completely clear now." (Ana, 31)\n\n'
+        "Ana's result is one of the best outcomes we see. Most patients improve only partly, and few clear fully.\n"
+    )
+    assert _categories(builtin_rules, text) == set()
+    # the same story with nothing said of what others get is still flagged
+    alone = '> "My skin is completely clear now." (Ana, 31)\n\nAna\'s result is one of the best outcomes we see.\n'
+    assert {"overstated-efficacy", "missing-disclosure"} <= _categories(builtin_rules, alone)
 
 
 @pytest.mark.parametrize(

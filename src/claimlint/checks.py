@@ -820,7 +820,10 @@ _DISCLAIMER = compile_pattern(
     # typical of everyone", "Sam's loss was better than average"
     r"|\b(?:result|experience|outcome|story|loss|response|recovery)s?\s+(?:is|was|are|were)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:(?:but\s+)?(?:not|n['’]t)\s+typical|(?:on\s+)?the\s+(?:higher|high|upper|better|best|far)\s+end"
-    r"|(?:better|bigger|faster|larger)\s+than\s+(?:average|typical|most)|above\s+(?:average|typical))\b",
+    r"|(?:better|bigger|faster|larger)\s+than\s+(?:average|typical|most)|above\s+(?:average|typical)"
+    # "Maya's result is one of the best outcomes we see"
+    r"|(?:one\s+of|among)\s+the\s+(?:best|biggest|strongest|fastest)\s+(?:results|outcomes|responses|recoveries)"
+    r"\s+(?:we|I|our\s+team)\s+(?:see|saw|have\s+seen|['’]ve\s+seen|have\s+had))\b",
     re.I,
 )
 # Others said to fare less well than the story told: "some people feel worse than she did", "some patients need
