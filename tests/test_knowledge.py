@@ -420,6 +420,27 @@ def test_signed_quotations_are_testimonials(builtin_rules, signed):
     assert "disclosure/testimonial" in rules_fired(builtin_rules, signed)
 
 
+@pytest.mark.parametrize(
+    ("limited", "unlimited"),
+    [
+        (
+            "> \"My son asks for the blue one every night. It hasn't made his colds any shorter, but bedtime is"
+            ' calmer." — Ana, mom of a 5-year-old',
+            '> "My son asks for the blue one every night, and bedtime is calmer." — Ana, mom of a 5-year-old',
+        ),
+        (
+            '> "I took the pills my doctor prescribed and climbed slower. I still felt sluggish at high camp, but I'
+            ' made the summit." — Lou T., member since 2019',
+            '> "I took the pills my doctor prescribed and climbed slower, and I made the summit." — Lou T., member'
+            " since 2019",
+        ),
+    ],
+)
+def test_a_testimonial_that_tells_its_own_limit_needs_no_typical_results(builtin_rules, limited, unlimited):
+    assert "disclosure/testimonial" not in rules_fired(builtin_rules, limited)
+    assert "disclosure/testimonial" in rules_fired(builtin_rules, unlimited)
+
+
 def test_quotations_signed_one_per_line_in_a_paragraph_are_each_found(builtin_rules):
     cards = (
         "Card 1: Before and after photos of one patient, six weeks apart.\n"

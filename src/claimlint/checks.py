@@ -1031,9 +1031,28 @@ def _tells_results(view: DocumentView, sentence: Sentence) -> bool:
     return not sentence.question and not view.claims_efficacy(sentence)
 
 
+# A story that tells its own limit: "It hasn't made her colds any shorter", "I still felt sluggish at high camp",
+# "I needed one round of extra aligners"
+_OWN_LIMIT = compile_pattern(
+    r"\b(?:hasn['’]t|didn['’]t|doesn['’]t|won['’]t|has\s+not|did\s+not|does\s+not)\s+(?:made|make|cure|cured|fix|fixed"
+    r"|stop|stopped|prevent|prevented|shorten|shortened)\b"
+    r"|\bI\s+still\s+(?:felt|feel|had|have|get|got|needed|need|use|used|wear|take|took)\b"
+    r"|\b(?:I|we|she|he)\s+(?:needed|need)\s+(?:one|an|a|two|another)\s+(?:more|extra|second|additional)?\s*"
+    r"(?:round|course|session|set|refinement|touch-up|procedure)s?\b"
+    r"|\bnot\s+(?:a\s+)?(?:miracle|magic|overnight)\b",
+    re.I,
+)
+
+
+def _tells_own_limit(sentence: Sentence) -> bool:
+    """A testimonial whose signed quotation (or, unsigned, the sentence itself) tells its own limit."""
+    signed = _signed_line(sentence)
+    return bool(_OWN_LIMIT.search(signed if _ATTRIBUTION.search(signed) else sentence.text))
+
+
 def testimonial_disclosure(view: DocumentView, rule) -> list[Finding]:
     """Patient results are quoted and the draft does not state the generally expected results."""
-    testimonials = _testimonials(view)
+    testimonials = [t for t in _testimonials(view) if not _tells_own_limit(t)]
     if not testimonials or states_typical_results(view):
         return []
     first = testimonials[0]
