@@ -398,6 +398,15 @@ def test_emphasis_words_do_not_hide_a_claim_and_positions_stay_in_the_source(lin
             "We asked 212 people who bought it to rate it after two weeks. 74% said it was comfortable.",
             "overstated-efficacy",
         ),
+        # the people counted before the survey is named, or the survey and its size in a parenthesis after the figure
+        (
+            "Of the 388 parents who answered our 6-week follow-up survey, 81% said feeding pain had eased.",
+            "overstated-efficacy",
+        ),
+        (
+            "Among buyers who finished the kit, 87% said they were satisfied (our 2024 survey, 2,318 respondents).",
+            "overstated-efficacy",
+        ),
         # a society or public body named by its initials in parentheses
         ("Studies show that fertility returns soon after the implant comes out (ACOG).", "overstated-efficacy"),
         (
@@ -429,6 +438,7 @@ def test_cited_or_warned_figures_are_not_claims(builtin_rules, text, category):
         ("Our product guarantees results.", "overstated-efficacy"),
         ("Members lose 3x more weight than people dieting on their own.", "unsupported-comparison"),
         ("We asked 212 buyers.\n\n74% said it was comfortable.", "overstated-efficacy"),
+        ("Among buyers who finished the kit, 87% said they were satisfied.", "overstated-efficacy"),
         ("Studies show that fertility returns soon after the implant comes out.", "overstated-efficacy"),
         (
             "Most people get better with home care: a study in Sweden reports that about 80% improve within a year.",

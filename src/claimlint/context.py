@@ -566,7 +566,11 @@ _SURVEY_SIZE = compile_pattern(
     r"|shoppers|guests|women|men|subscribers|parents|readers|testers|volunteers|participants|owners|families)\b"
     # the survey told as a deed: "Driftroot surveyed 1,100 customers in 2024", "We asked 212 people who bought it"
     r"|\b(?:surveyed|polled|asked)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:customers|people|patients|members|buyers|users|clients"
-    r"|shoppers|subscribers|parents|readers|testers|owners|families)\b",
+    r"|shoppers|subscribers|parents|readers|testers|owners|families)\b"
+    # the people counted first: "of the 388 families who answered our 6-week follow-up survey"
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:customers|respondents|people|patients|members|buyers|users|clients|shoppers"
+    r"|subscribers|parents|readers|testers|owners|families|women|men|adults)\s+(?:who|that)\s+(?:answered|completed"
+    r"|responded\s+to|returned|filled\s+(?:in|out)|took)\s+(?:our|the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:survey|questionnaire|poll)\b",
     re.I,
 )
 

@@ -250,6 +250,9 @@ _LIMIT = re.compile(
     re.I,
 )
 
+# a parenthesis soon after a figure, which may name its source: "87% said so (our 2024 survey, 2,318 respondents)"
+_PARENTHESIS_AFTER = re.compile(r"[^.!?()]{0,60}?\(([^()]{1,160})\)")
+
 
 def _lacks_company(rule: Rule, sentence: Sentence, view: DocumentView, index: int) -> bool:
     """Whether the words a rule needs beside its match (``with``) or just before it (``after``) are missing."""
@@ -308,6 +311,11 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             sentence.segment.lead_in is not None and names_survey_size(sentence.segment.lead_in)
         ):
             return True  # "From a 2025 survey of 1,046 customers: - 64% said their mouth felt fresher"
+        # or in a parenthesis right after the figure: "87% said they were satisfied (Trueline post-treatment survey,
+        # 2,318 respondents)"
+        source = _PARENTHESIS_AFTER.match(sentence.text, end - sentence.start)
+        if source is not None and names_survey_size(source.group(1)):
+            return True
         # or in the sentence before: "We asked 212 buyers to rate it after two weeks. 74% said ..."
         before = view.before_in_paragraph(index, sentence)
         if before is not None and names_survey_size(before.text):
