@@ -1421,6 +1421,11 @@ MECHANISM = "this stimulation switches on the brain's own pain-dampening pathway
         # the harm that remains, told next
         ("risk/non-addictive", SILVER, SILVER + " The harm comes from the dose over time."),
         ("risk/non-addictive", ADDICTION_DENIED, ADDICTION_DENIED + " That doesn't make it risk-free."),
+        (
+            "risk/non-addictive",
+            ADDICTION_DENIED,
+            ADDICTION_DENIED + " But for most people the benefit lasts only as long as the sessions continue.",
+        ),
         # those who get less, told within the sentence
         (
             "efficacy/majority-outcome",

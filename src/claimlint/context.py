@@ -549,6 +549,8 @@ _SPREAD_NEXT = compile_pattern(
 _CAVEAT_NEXT = compile_pattern(
     r"\b(?:caveat|exception|withdrawal|discontinuation|rebound|taper\w*|depend\w*|stopping|stop\s+suddenly"
     r"|when\s+(?:you|people|patients)\s+stop|after\s+(?:you|people|patients)\s+stop\w*|come\s+off|coming\s+off)\b"
+    # the benefit ends with the treatment: "for most people the benefit lasts only as long as the treatment does"
+    r"|\b(?:lasts?|works?|continues?)\s+only\s+(?:as\s+long\s+as|while)\b"
     # "That doesn't make it risk-free."
     r"|\b(?:that|this|which)\s+(?:doesn['’]t|does\s+not)\s+make\s+(?:it|them|this)\s+"
     r"(?:risk-free|harmless|safe|side[- ]effect[- ]free)\b"
