@@ -350,6 +350,7 @@ def test_unapproved_product_and_testimonial_disclosures(builtin_rules):
         "Reviews describe individual experiences. This cream does not treat psoriasis; it only softens scale.",
         "Individual experiences, not typical results. Most buyers should not expect fewer headaches from it.",
         "Reviews reflect individual experiences. Typically, skin feels softer, but flares are not expected to change.",
+        "Helen's experience is her own. Don't expect a supplement to sharpen your eyesight; at best, loss slows.",
         "That is one reader's experience, and the trial above found no difference in sleep quality.",
         "Your experience may differ. We don't claim our honey prevents or treats any illness.",
         "Linda's experience is her own. Side effects differ, and some people feel worse than she did.",

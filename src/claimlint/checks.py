@@ -854,7 +854,7 @@ _NO_RESULT_FROM_IT = compile_pattern(
     # not expected to change", "most people should not expect fewer flares from this product alone"
     r"|\b(?:(?:does|do|did)\s+not|doesn['’]t|don['’]t|didn['’]t)\s+(?:treat|cure|prevent|heal|change|improve|reduce|lower"
     r"|shrink)\b"
-    r"|\bnot\s+expected\s+to\b|\bshould(?:n['’]t|\s+not)\s+expect\b"
+    r"|\bnot\s+expected\s+to\b|\bshould(?:n['’]t|\s+not)\s+expect\b|\b(?:don['’]t|do\s+not)\s+expect\s+(?:a|an|the|this|our|any|it|them)\b"
     # "the controlled trial described above found no difference in digestion"
     r"|\b(?:trials?|stud(?:y|ies)|research|reviews?)\b[^.!?]{0,60}?\b(?:found|showed|shows|finds)\s+no\s+(?:difference"
     r"|benefit|effect|change|improvement)\b"
