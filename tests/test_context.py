@@ -492,3 +492,19 @@ def test_a_story_called_one_of_the_best_outcomes_beside_what_most_get_needs_no_d
 )
 def test_a_claim_after_a_disclaimer_without_its_limit_is_found(builtin_rules, text):
     assert "overstated-efficacy" in _categories(builtin_rules, text + "\n")
+
+
+@pytest.mark.parametrize(
+    "limit",
+    [
+        "So far, however, studies have not shown less pain or longer-lasting knees.",
+        "The trials were small and short.",
+        "Other trials found no benefit over physical therapy.",
+    ],
+)
+def test_an_appeal_to_studies_followed_by_their_limit_is_balanced(builtin_rules, limit):
+    claim = "Studies show the robotic arm places implants closer to the plan."
+    fired = {f.rule for f in lint_text(f"{claim} {limit}\n", builtin_rules, "d.md")}
+    assert "efficacy/studies-show" not in fired
+    bare = {f.rule for f in lint_text(f"{claim} Book your consult today.\n", builtin_rules, "d.md")}
+    assert "efficacy/studies-show" in bare

@@ -587,6 +587,23 @@ def tells_caveat(following: str) -> bool:
     return bool(_CAVEAT_NEXT.search(following))
 
 
+# What the evidence did not show, told right after what it did: "However, studies have not shown a difference in
+# pain", "The trials were small and short", "Other studies found no benefit"
+_LIMIT_NEXT = compile_pattern(
+    r"^\W*(?:[\w-]+,?\s+){0,6}?"
+    r"(?:(?:studies|trials|research|reviews?|evidence|data)\s+(?:have|has|did|do|does)\s+not\s+(?:yet\s+)?(?:shown|found)"
+    r"|(?:other|larger|later|newer|better)\s+(?:studies|trials)\s+(?:found|showed|have\s+found)\s+(?:no|little|mixed)"
+    r"|(?:the\s+|these\s+|those\s+)?(?:studies|trials)\s+(?:were|are)\s+(?:(?:all|mostly|very)\s+)?"
+    r"(?:small|short|few|limited|early|preliminary|low[- ]quality|uncontrolled))\b",
+    re.I,
+)
+
+
+def tells_limits(following: str) -> bool:
+    """Whether a sentence tells what the evidence named in the sentence before it did not show."""
+    return bool(_LIMIT_NEXT.search(following))
+
+
 def tells_spread(following: str) -> bool:
     """Whether a sentence tells of those who get less than the majority the sentence before it spoke of."""
     return bool(_SPREAD_NEXT.search(following))

@@ -24,6 +24,7 @@ from claimlint.context import (
     names_survey_size,
     qualifies_answer,
     tells_caveat,
+    tells_limits,
     tells_spread,
     tells_the_rest,
 )
@@ -326,7 +327,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         before = view.before_in_paragraph(index, sentence)
         if before is not None and disclaims_results(before.text):
             return True
-    if "spread" in unless or "caveat" in unless:
+    if "spread" in unless or "caveat" in unless or "limited" in unless:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
         # One caveat: ...": the other side, told in the next sentence of the paragraph
         after = view.after_in_paragraph(index, sentence)
@@ -334,6 +335,8 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
         if after is not None and "caveat" in unless and tells_caveat(after.text):
             return True
+        if after is not None and "limited" in unless and tells_limits(after.text):
+            return True  # "Studies show the arm places implants more precisely. So far, studies have not shown ..."
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
         return True
     if "curable" in unless and view.knowledge.products and curative_use(view, sentence):

@@ -49,6 +49,7 @@ CONDITIONS = (
     "typical",
     "spread",
     "caveat",
+    "limited",
     "surveyed",
     "disclaimed",
     "curable",
