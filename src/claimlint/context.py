@@ -582,11 +582,6 @@ def names_survey_size(text: str) -> bool:
     return bool(_SURVEY_SIZE.search(text))
 
 
-def tells_caveat(following: str) -> bool:
-    """Whether a sentence gives the risk that remains after a denial of addiction in the sentence before it."""
-    return bool(_CAVEAT_NEXT.search(following))
-
-
 # What the evidence did not show, told right after what it did: "However, studies have not shown a difference in
 # pain", "The trials were small and short", "Other studies found no benefit"
 _LIMIT_NEXT = compile_pattern(
@@ -599,14 +594,16 @@ _LIMIT_NEXT = compile_pattern(
 )
 
 
-def tells_limits(following: str) -> bool:
-    """Whether a sentence tells what the evidence named in the sentence before it did not show."""
-    return bool(_LIMIT_NEXT.search(following))
+# What the next sentence of the paragraph must tell for each "the other side, told right after" condition:
+# spread, those who get less than the majority spoken of; caveat, the risk that remains after a denial of
+# addiction; limited, what the evidence named did not show.
+_NEXT_SENTENCE = {"spread": _SPREAD_NEXT, "caveat": _CAVEAT_NEXT, "limited": _LIMIT_NEXT}
+NEXT_SENTENCE_CONDITIONS = tuple(_NEXT_SENTENCE)
 
 
-def tells_spread(following: str) -> bool:
-    """Whether a sentence tells of those who get less than the majority the sentence before it spoke of."""
-    return bool(_SPREAD_NEXT.search(following))
+def tells_other_side(condition: str, following: str) -> bool:
+    """Whether a sentence gives what a claim in the sentence before it left out, as the condition asks."""
+    return bool(_NEXT_SENTENCE[condition].search(following))
 
 
 _SHARE = compile_pattern(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|percent)|\b(\d{1,2})\s+(?:in|out\s+of)\s+(10|100)\b", re.I)

@@ -19,13 +19,12 @@ from claimlint.checks import (
     testimonial_spans,
 )
 from claimlint.context import (
+    NEXT_SENTENCE_CONDITIONS,
     Sentence,
     answer_given,
     names_survey_size,
     qualifies_answer,
-    tells_caveat,
-    tells_limits,
-    tells_spread,
+    tells_other_side,
     tells_the_rest,
 )
 from claimlint.document import Document, Segment, readable
@@ -303,7 +302,7 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
             return True
     if "spread" in unless:
         after_match = sentence.text[end - sentence.start :]
-        if tells_spread(after_match) or tells_the_rest(
+        if tells_other_side("spread", after_match) or tells_the_rest(
             sentence.text[start - sentence.start : end - sentence.start], after_match
         ):
             return True  # "most people feel like themselves within weeks; of those who don't, many improve later"
@@ -327,16 +326,14 @@ def _excused(rule: Rule, sentence: Sentence, start: int, end: int, view: Documen
         before = view.before_in_paragraph(index, sentence)
         if before is not None and disclaims_results(before.text):
             return True
-    if "spread" in unless or "caveat" in unless or "limited" in unless:
+    wanted = [condition for condition in NEXT_SENTENCE_CONDITIONS if condition in unless]
+    if wanted:
         # "Most people notice softening within days. Some respond less.", "Antihistamines are not addictive.
-        # One caveat: ...": the other side, told in the next sentence of the paragraph
+        # One caveat: ...", "Studies show ... So far, studies have not shown ...": the other side, told in the
+        # next sentence of the paragraph
         after = view.after_in_paragraph(index, sentence)
-        if after is not None and "spread" in unless and tells_spread(after.text):
+        if after is not None and any(tells_other_side(condition, after.text) for condition in wanted):
             return True
-        if after is not None and "caveat" in unless and tells_caveat(after.text):
-            return True
-        if after is not None and "limited" in unless and tells_limits(after.text):
-            return True  # "Studies show the arm places implants more precisely. So far, studies have not shown ..."
     if "approved" in unless and view.knowledge.products and approved_use(view, sentence):
         return True
     if "curable" in unless and view.knowledge.products and curative_use(view, sentence):
