@@ -508,3 +508,8 @@ def test_an_appeal_to_studies_followed_by_their_limit_is_balanced(builtin_rules,
     assert "efficacy/studies-show" not in fired
     bare = {f.rule for f in lint_text(f"{claim} Book your consult today.\n", builtin_rules, "d.md")}
     assert "efficacy/studies-show" in bare
+
+
+def test_harms_found_elsewhere_are_no_limit_of_the_evidence(builtin_rules):
+    text = "Studies show the cream clears skin in a week. Other trials found no side effects at all.\n"
+    assert "efficacy/studies-show" in {f.rule for f in lint_text(text, builtin_rules, "d.md")}

@@ -587,7 +587,8 @@ def names_survey_size(text: str) -> bool:
 _LIMIT_NEXT = compile_pattern(
     r"^\W*(?:[\w-]+,?\s+){0,6}?"
     r"(?:(?:studies|trials|research|reviews?|evidence|data)\s+(?:have|has|did|do|does)\s+not\s+(?:yet\s+)?(?:shown|found)"
-    r"|(?:other|larger|later|newer|better)\s+(?:studies|trials)\s+(?:found|showed|have\s+found)\s+(?:no|little|mixed)"
+    r"|(?:other|larger|later|newer|better)\s+(?:studies|trials)\s+(?:found|showed|have\s+found)\s+(?:(?:no|little)\s+"
+    r"(?:difference|benefit|effect|improvement|change)|mixed\s+results)"
     r"|(?:the\s+|these\s+|those\s+)?(?:studies|trials)\s+(?:were|are)\s+(?:(?:all|mostly|very)\s+)?"
     r"(?:small|short|few|limited|early|preliminary|low[- ]quality|uncontrolled))\b",
     re.I,
